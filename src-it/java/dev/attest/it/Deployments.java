@@ -1,0 +1,108 @@
+package dev.attest.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Test deployments built the way the README tells users to build theirs: attest.jar and its runtime
+ * dependencies in WEB-INF/lib, one persistence unit, nothing else about Attest in any descriptor.
+ */
+public final class Deployments {
+
+    private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("attest.it.db"));
+    private static final String DATASOURCE = POSTGRESQL ? "java:app/jdbc/attest-it" : "java:jboss/datasources/ExampleDS";
+
+    private Deployments() {
+    }
+
+    /** A WAR with Attest, the test application and {@code classes}, configured by {@code config} lines. */
+    public static WebArchive war(String name, String config, Class<?>... classes) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(new File(property("attest.jar")))
+                .addAsLibraries(jars("runtime"))
+                .addPackage(Deployments.class.getPackage())
+                .addPackage(dev.attest.it.app.Invoice.class.getPackage())
+                .addClasses(classes)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml")
+                .addAsResource(new StringAsset(config == null ? "" : config), "META-INF/microprofile-config.properties")
+                .setWebXML(new StringAsset(webXml()));
+        if (POSTGRESQL) {
+            war.addAsLibraries(jars("postgresql"));
+        }
+        return war;
+    }
+
+    public static WebArchive war(String name, Class<?>... classes) {
+        return war(name, null, classes);
+    }
+
+    private static File[] jars(String folder) {
+        File dir = new File(property("attest.it.lib"), folder);
+        return Objects.requireNonNull(dir.listFiles((d, file) -> file.endsWith(".jar")), "no jars in " + dir);
+    }
+
+    private static String property(String key) {
+        return Objects.requireNonNull(System.getProperty(key), "system property " + key + " (set by the build)");
+    }
+
+    private static String persistenceXml() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.1">
+                    <persistence-unit name="app">
+                        <jta-data-source>%s</jta-data-source>
+                        <properties>
+                            <property name="jakarta.persistence.schema-generation.database.action" value="drop-and-create"/>
+                        </properties>
+                    </persistence-unit>
+                </persistence>
+                """.formatted(DATASOURCE).strip();
+    }
+
+    private static String webXml() {
+        String dataSource = !POSTGRESQL ? "" : """
+                    <data-source>
+                        <name>%s</name>
+                        <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
+                        <url>%s</url>
+                        <user>%s</user>
+                        <transactional>true</transactional>
+                        <max-pool-size>30</max-pool-size>
+                    </data-source>
+                """.formatted(DATASOURCE, property("attest.it.db.url"), property("attest.it.db.user"));
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                    <security-constraint>
+                        <web-resource-collection>
+                            <web-resource-name>secured</web-resource-name>
+                            <url-pattern>/secured/*</url-pattern>
+                        </web-resource-collection>
+                        <auth-constraint>
+                            <role-name>user</role-name>
+                        </auth-constraint>
+                    </security-constraint>
+                    <login-config>
+                        <auth-method>BASIC</auth-method>
+                        <realm-name>ApplicationRealm</realm-name>
+                    </login-config>
+                    <security-role>
+                        <role-name>user</role-name>
+                    </security-role>
+                %s</web-app>
+                """.formatted(dataSource).strip();
+    }
+
+    /** Joins lines of a microprofile-config.properties file. */
+    public static String config(String... lines) {
+        return Arrays.stream(lines).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.attest.it;
+
+import dev.attest.AuditEvent;
+import dev.attest.AuditTrail;
+import dev.attest.EventQuery;
+import dev.attest.it.app.Invoice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Reads and prepares stored rows for assertions, each call in its own transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class Probe {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditTrail trail;
+
+    public Invoice invoice(String number, String customer) {
+        Invoice invoice = new Invoice(number, customer, new BigDecimal("100.00"));
+        em.persist(invoice);
+        return invoice;
+    }
+
+    public Invoice find(long id) {
+        return em.find(Invoice.class, id);
+    }
+
+    public long count(String entity, String where, Object... parameters) {
+        var query = em.createQuery("select count(x) from " + entity + " x where " + where, Long.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getSingleResult();
+    }
+
+    /** Every event of {@code action}, oldest first. */
+    public List<AuditEvent> events(String action) {
+        List<AuditEvent> newestFirst = new java.util.ArrayList<>(trail.events(new EventQuery().action(action)));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** The one event of {@code action}; fails unless there is exactly one. */
+    public AuditEvent single(String action) {
+        List<AuditEvent> events = events(action);
+        if (events.size() != 1) {
+            throw new AssertionError("expected one event '" + action + "', found " + events.size() + ": " + events);
+        }
+        return events.get(0);
+    }
+
+    /** Runs native SQL (DDL or DML). */
+    public void execute(String sql) {
+        em.createNativeQuery(sql).executeUpdate();
+    }
+
+    /** Every value of every text column of the given tables, concatenated: to search for leaked secrets. */
+    @SuppressWarnings("unchecked")
+    public String dump(String... tables) {
+        StringBuilder all = new StringBuilder();
+        for (String table : tables) {
+            for (Object row : em.createNativeQuery("select * from " + table).getResultList()) {
+                all.append(row instanceof Object[] cells ? java.util.Arrays.toString(cells) : String.valueOf(row)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+}

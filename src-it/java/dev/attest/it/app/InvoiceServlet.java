@@ -1,0 +1,27 @@
+package dev.attest.it.app;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/** Creates an invoice through the session bean: under /secured as the logged-in user, under /public anonymously. */
+@WebServlet({"/secured/invoices", "/public/invoices"})
+public class InvoiceServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient InvoiceService invoices;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Invoice invoice = invoices.create(new Invoice(request.getParameter("number"), "web", BigDecimal.ONE));
+        response.setContentType("text/plain");
+        response.getWriter().print(invoice.getId());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.attest;
+
+import java.util.Map;
+
+/**
+ * The one funnel of the audit trail: every event, from every integration, is written here. Inject it to
+ * record events of your own.
+ *
+ * <p>A {@link Outcome#SUCCESS} event is written in the caller's transaction when there is one and commits
+ * with it; if that transaction rolls back, a {@link Outcome#FAILURE} event is written instead, in a
+ * transaction of its own. Failure and denial events are always written in a transaction of their own, so
+ * they survive the rollback of the work they describe. When the store cannot be written,
+ * {@code attest.failure-policy} decides (see {@link FailurePolicy}).
+ */
+public interface AuditLog {
+
+    /** Records {@code record}, filling what it leaves open from the current {@link AuditContext}. */
+    void record(AuditRecord record);
+
+    /** {@code authn.login.success}: {@code userId} logged in with {@code mechanism} (FORM, BASIC, JWT, OIDC...). */
+    default void loginSucceeded(String userId, String mechanism) {
+        record(AuditRecord.of(Category.AUTHENTICATION, "authn.login.success")
+                .actor(Actor.user(userId)).detail("mechanism", mechanism));
+    }
+
+    /** {@code authn.login.failure}: somebody failed to log in as {@code attemptedUserId}. */
+    default void loginFailed(String attemptedUserId, String mechanism, String reason) {
+        record(AuditRecord.of(Category.AUTHENTICATION, "authn.login.failure")
+                .actor(Actor.anonymous()).outcome(Outcome.FAILURE)
+                .target("User", attemptedUserId).detail("mechanism", mechanism).error("LoginFailed", reason));
+    }
+
+    /** {@code authn.logout}: {@code userId} logged out. */
+    default void logout(String userId, String mechanism) {
+        record(AuditRecord.of(Category.AUTHENTICATION, "authn.logout")
+                .actor(Actor.user(userId)).detail("mechanism", mechanism));
+    }
+
+    /** {@code data.export}: the current actor exported {@code recordCount} records of {@code type}. */
+    default void export(String type, String format, long recordCount, long sizeBytes, Map<String, ?> filters) {
+        record(AuditRecord.of(Category.EXPORT, "data.export").target(type, null)
+                .detail("format", format).detail("records", recordCount)
+                .detail("bytes", sizeBytes).detail("filters", filters));
+    }
+
+    /** A {@link Category#SYSTEM} event such as {@code "system.maintenance"}, with a human description. */
+    default void system(String action, String description) {
+        record(AuditRecord.of(Category.SYSTEM, action).detail("description", description));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.attest;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the audit trail: events, and the revision history of {@code @Audited} entities. */
+public interface AuditTrail {
+
+    /** Events matching {@code query}, newest first, at most {@link EventQuery#limit()}. */
+    List<AuditEvent> events(EventQuery query);
+
+    /** One event by id. */
+    Optional<AuditEvent> event(long id);
+
+    /**
+     * The revisions of one entity, oldest first, each with who changed it, when, from where, in which
+     * action (correlation id), and the field-level changes against the revision before.
+     *
+     * @throws IllegalArgumentException if {@code entityClass} is not an {@code @Audited} entity
+     */
+    List<EntityRevision> history(Class<?> entityClass, Object id);
+}

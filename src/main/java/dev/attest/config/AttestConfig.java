@@ -1,0 +1,95 @@
+package dev.attest.config;
+
+import dev.attest.FailurePolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Attest's settings, read once from MicroProfile Config (keys prefixed {@code attest.}). An invalid value
+ * fails the deployment with a message naming the key.
+ */
+@ApplicationScoped
+public class AttestConfig {
+
+    public static final String FAILURE_POLICY = "attest.failure-policy";
+    public static final String SENSITIVE_NAMES = "attest.redact.names";
+    public static final String MAX_VALUE_LENGTH = "attest.max-value-length";
+    public static final String MAX_DETAILS_LENGTH = "attest.max-details-length";
+    public static final String TRUSTED_PROXIES = "attest.trusted-proxies";
+
+    static final String DEFAULT_SENSITIVE_NAMES =
+            "password,passwd,pwd,secret,token,credential,apikey,api_key,api-key,authorization,cookie,session,ssn,pin,cvv";
+    /** The widest the details column holds. */
+    public static final int DETAILS_COLUMN_LENGTH = 32_000;
+    /** The widest the text columns hold. */
+    public static final int TEXT_COLUMN_LENGTH = 2_000;
+
+    private FailurePolicy failurePolicy;
+    private List<String> sensitiveNames;
+    private int maxValueLength;
+    private int maxDetailsLength;
+    private List<String> trustedProxies;
+
+    @PostConstruct
+    void load() {
+        load(ConfigProvider.getConfig(AttestConfig.class.getClassLoader()));
+    }
+
+    /** Reads and validates every key; throws {@link IllegalArgumentException} naming a bad one. */
+    public void load(Config config) {
+        String policy = config.getOptionalValue(FAILURE_POLICY, String.class).orElse(FailurePolicy.FAIL_CLOSED.name());
+        try {
+            failurePolicy = FailurePolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FAILURE_POLICY + " must be FAIL_CLOSED or FAIL_OPEN, not '" + policy + "'");
+        }
+        sensitiveNames = list(config.getOptionalValue(SENSITIVE_NAMES, String.class).orElse(DEFAULT_SENSITIVE_NAMES))
+                .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        maxValueLength = bounded(config, MAX_VALUE_LENGTH, 1_000, 16, TEXT_COLUMN_LENGTH);
+        maxDetailsLength = bounded(config, MAX_DETAILS_LENGTH, 8_000, 256, DETAILS_COLUMN_LENGTH);
+        trustedProxies = list(config.getOptionalValue(TRUSTED_PROXIES, String.class).orElse(""));
+    }
+
+    private static int bounded(Config config, String key, int defaultValue, int min, int max) {
+        int value = config.getOptionalValue(key, Integer.class).orElse(defaultValue);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code attest.failure-policy}, default {@code FAIL_CLOSED}. */
+    public FailurePolicy failurePolicy() {
+        return failurePolicy;
+    }
+
+    /** {@code attest.redact.names}: lower-case fragments; an argument or key whose name contains one is masked. */
+    public List<String> sensitiveNames() {
+        return sensitiveNames;
+    }
+
+    /** {@code attest.max-value-length}, default 1000: the longest stored text value. */
+    public int maxValueLength() {
+        return maxValueLength;
+    }
+
+    /** {@code attest.max-details-length}, default 8000: the longest stored details JSON. */
+    public int maxDetailsLength() {
+        return maxDetailsLength;
+    }
+
+    /** {@code attest.trusted-proxies}: addresses or CIDR ranges whose X-Forwarded-For is believed. */
+    public List<String> trustedProxies() {
+        return trustedProxies;
+    }
+}

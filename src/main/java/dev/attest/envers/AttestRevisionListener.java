@@ -1,0 +1,32 @@
+package dev.attest.envers;
+
+import dev.attest.Actor;
+import dev.attest.capture.Text;
+import dev.attest.context.CallerResolver;
+import dev.attest.context.RequestInfo;
+import dev.attest.context.Scope;
+import dev.attest.context.TransactionBinding;
+import org.hibernate.envers.RevisionListener;
+
+/**
+ * Fills each new {@link AttestRevision} from the audit context of its transaction: the outermost audited
+ * action's actor and correlation id when there is one, else the current thread's actor and request.
+ */
+public class AttestRevisionListener implements RevisionListener {
+
+    private static final int MAX = 255;
+
+    @Override
+    public void newRevision(Object revisionEntity) {
+        TransactionBinding binding = TransactionBinding.current();
+        Actor actor = binding != null ? binding.actor() : CallerResolver.shared().currentActor();
+        Scope scope = binding != null ? binding.scope() : Scope.current();
+        RequestInfo request = scope.request() != null ? scope.request() : Scope.current().request();
+        ((AttestRevision) revisionEntity).record(
+                new Actor(actor.type(), Text.clean(actor.id(), MAX)),
+                request == null ? null : request.requestId(),
+                request == null ? null : request.clientAddress(),
+                scope.correlationId(),
+                Text.clean(scope.reason() != null ? scope.reason() : Scope.current().reason(), 2000));
+    }
+}

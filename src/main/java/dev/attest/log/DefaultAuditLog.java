@@ -1,0 +1,78 @@
+package dev.attest.log;
+
+import dev.attest.Actor;
+import dev.attest.AuditLog;
+import dev.attest.AuditRecord;
+import dev.attest.capture.DetailsWriter;
+import dev.attest.capture.Entities;
+import dev.attest.capture.Text;
+import dev.attest.config.AttestConfig;
+import dev.attest.context.CallerResolver;
+import dev.attest.context.RequestInfo;
+import dev.attest.context.Scope;
+import dev.attest.store.EventRow;
+import dev.attest.store.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/** The {@link AuditLog}: completes a record from the current context, makes it safe, and stores it. */
+@ApplicationScoped
+public class DefaultAuditLog implements AuditLog {
+
+    private static final int NAME = 255;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    DetailsWriter details;
+
+    @Inject
+    Entities entities;
+
+    @Inject
+    AttestConfig config;
+
+    @Inject
+    CallerResolver callers;
+
+    @Override
+    public void record(AuditRecord record) {
+        store.write(seal(record));
+    }
+
+    private EventRow seal(AuditRecord record) {
+        Scope scope = Scope.current();
+        RequestInfo request = scope.request() != null ? scope.request() : new RequestInfo(null, null, null, null, null);
+        Actor actor = record.actor() != null ? record.actor() : callers.currentActor();
+        String targetType = record.targetType();
+        Object targetId = record.targetId();
+        if (record.targetEntity() != null) {
+            targetType = Entities.entityName(record.targetEntity().getClass());
+            targetId = entities.id(record.targetEntity());
+        }
+        int max = config.maxValueLength();
+        return new EventRow(
+                record.occurredAt() != null ? record.occurredAt() : Instant.now(),
+                record.category(),
+                Text.clean(record.action(), NAME),
+                record.outcome(),
+                actor.type().name(),
+                Text.clean(actor.id(), NAME),
+                Text.clean(targetType, NAME),
+                targetId == null ? null : Text.clean(String.valueOf(targetId), NAME),
+                Text.clean(record.reason() != null ? record.reason() : scope.reason(), max),
+                request.clientAddress(),
+                request.userAgent(),
+                request.method(),
+                request.path(),
+                request.requestId(),
+                scope.correlationId(),
+                record.durationMillis(),
+                details.render(record.details()),
+                Text.clean(record.errorType(), NAME),
+                Text.clean(record.errorMessage(), max));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.attest.query;
+
+import dev.attest.AuditEvent;
+import dev.attest.AuditTrail;
+import dev.attest.EntityRevision;
+import dev.attest.EventQuery;
+import dev.attest.store.AuditEventEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@link AuditTrail}: JPQL over the event table, Envers for entity histories. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DefaultAuditTrail implements AuditTrail {
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    EntityHistories histories;
+
+    @Override
+    public List<AuditEvent> events(EventQuery query) {
+        StringBuilder jpql = new StringBuilder("select e from AttestEvent e where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        where(jpql, parameters, "e.actorId = :actor", "actor", query.actorId());
+        if (query.action() != null) {
+            if (query.action().contains("*")) {
+                where(jpql, parameters, "e.action like :action escape '\\'", "action",
+                        likeEscaped(query.action()).replace("*", "%"));
+            } else {
+                where(jpql, parameters, "e.action = :action", "action", query.action());
+            }
+        }
+        where(jpql, parameters, "e.category = :category", "category", query.category());
+        where(jpql, parameters, "e.outcome = :outcome", "outcome", query.outcome());
+        where(jpql, parameters, "e.targetType = :targetType", "targetType", query.targetType());
+        where(jpql, parameters, "e.targetId = :targetId", "targetId", query.targetId());
+        where(jpql, parameters, "e.correlationId = :correlation", "correlation", query.correlationId());
+        where(jpql, parameters, "e.requestId = :request", "request", query.requestId());
+        where(jpql, parameters, "e.occurredAt >= :from", "from", query.from());
+        where(jpql, parameters, "e.occurredAt < :to", "to", query.to());
+        where(jpql, parameters, "e.id < :before", "before", query.before());
+        if (query.text() != null && !query.text().isBlank()) {
+            where(jpql, parameters, "(lower(e.action) like :text escape '\\' or lower(e.targetId) like :text escape '\\'"
+                    + " or lower(e.reason) like :text escape '\\' or lower(e.details) like :text escape '\\'"
+                    + " or lower(e.errorMessage) like :text escape '\\')", "text",
+                    "%" + likeEscaped(query.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        jpql.append(" order by e.id desc");
+        TypedQuery<AuditEventEntity> typed = entityManager.createQuery(jpql.toString(), AuditEventEntity.class)
+                .setMaxResults(query.limit());
+        parameters.forEach(typed::setParameter);
+        return typed.getResultList().stream().map(AuditEventEntity::toEvent).toList();
+    }
+
+    @Override
+    public Optional<AuditEvent> event(long id) {
+        return Optional.ofNullable(entityManager.find(AuditEventEntity.class, id)).map(AuditEventEntity::toEvent);
+    }
+
+    @Override
+    public List<EntityRevision> history(Class<?> entityClass, Object id) {
+        return histories.of(entityClass, id);
+    }
+
+    private static void where(StringBuilder jpql, Map<String, Object> parameters, String condition, String name, Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(condition);
+            parameters.put(name, value);
+        }
+    }
+
+    private static String likeEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.attest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The insert of one event row: plain JDBC on the connection of the current transaction. */
+final class EventTable {
+
+    private static final String INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
+            + "actor_type, actor_id, target_type, target_id, reason, client_address, user_agent, http_method, "
+            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private EventTable() {
+    }
+
+    static void insert(Connection connection, EventRow row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+            insert.setString(2, row.category().name());
+            insert.setString(3, row.action());
+            insert.setString(4, row.outcome().name());
+            insert.setString(5, row.actorType());
+            insert.setString(6, row.actorId());
+            insert.setString(7, row.targetType());
+            insert.setString(8, row.targetId());
+            insert.setString(9, row.reason());
+            insert.setString(10, row.clientAddress());
+            insert.setString(11, row.userAgent());
+            insert.setString(12, row.httpMethod());
+            insert.setString(13, row.httpPath());
+            insert.setString(14, row.requestId());
+            insert.setString(15, row.correlationId());
+            if (row.durationMillis() == null) {
+                insert.setNull(16, Types.BIGINT);
+            } else {
+                insert.setLong(16, row.durationMillis());
+            }
+            insert.setString(17, row.details());
+            insert.setString(18, row.errorType());
+            insert.setString(19, row.errorMessage());
+            insert.executeUpdate();
+        }
+    }
+}
