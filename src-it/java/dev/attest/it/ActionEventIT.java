@@ -52,7 +52,7 @@ class ActionEventIT {
     void sessionBeanActionIsRecordedWithItsNewEntityAsTarget() {
         Invoice invoice = invoices.create(new Invoice("A-1", "ACME", new BigDecimal("10.50")));
 
-        AuditEvent event = probe.single("invoice.create");
+        AuditEvent event = probe.single("invoice.create", invoice.getId());
         assertEquals(Category.ACTION, event.category());
         assertEquals(Outcome.SUCCESS, event.outcome());
         assertEquals("Invoice", event.targetType());
@@ -71,7 +71,7 @@ class ActionEventIT {
         payments.register(invoice.getId(), new Card("Jane Roe", "4111111111111111", "12/29"), "737", "hunter2",
                 Map.of("apiToken", "tok-123", "channel", "web"));
 
-        AuditEvent event = probe.single("payment.register");
+        AuditEvent event = probe.single("payment.register", invoice.getId());
         assertEquals(String.valueOf(invoice.getId()), event.targetId());
         assertEquals("Invoice", event.targetType());
         String details = event.details();
@@ -102,6 +102,6 @@ class ActionEventIT {
 
         payments.note(invoice.getId(), "called twice");
 
-        assertEquals("customer request", probe.single("payment.note").reason());
+        assertEquals("customer request", probe.single("payment.note", invoice.getId()).reason());
     }
 }

@@ -44,14 +44,31 @@ public class Probe {
 
     /** Every event of {@code action}, oldest first. */
     public List<AuditEvent> events(String action) {
-        List<AuditEvent> newestFirst = new java.util.ArrayList<>(trail.events(new EventQuery().action(action)));
+        return oldestFirst(new EventQuery().action(action));
+    }
+
+    /** Every event of {@code action} on the target with this id, oldest first. */
+    public List<AuditEvent> events(String action, Object targetId) {
+        return oldestFirst(new EventQuery().action(action).target(null, targetId));
+    }
+
+    /** The one event of {@code action} on the target with this id; fails unless there is exactly one. */
+    public AuditEvent single(String action, Object targetId) {
+        return only(action, events(action, targetId));
+    }
+
+    private List<AuditEvent> oldestFirst(EventQuery query) {
+        List<AuditEvent> newestFirst = new java.util.ArrayList<>(trail.events(query));
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
 
     /** The one event of {@code action}; fails unless there is exactly one. */
     public AuditEvent single(String action) {
-        List<AuditEvent> events = events(action);
+        return only(action, events(action));
+    }
+
+    private static AuditEvent only(String action, List<AuditEvent> events) {
         if (events.size() != 1) {
             throw new AssertionError("expected one event '" + action + "', found " + events.size() + ": " + events);
         }

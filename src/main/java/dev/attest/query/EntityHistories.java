@@ -17,9 +17,7 @@ import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 
 import java.lang.reflect.AccessibleObject;
-import java.lang.reflect.Field;
 import java.lang.reflect.Member;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class EntityHistories {
 
-    /** How to read one audited attribute of an entity class. */
-    private record Property(String name, Member member, boolean association) {
+    /** One audited attribute of an entity class. */
+    private record Property(String name, boolean association) {
     }
 
     private final Map<Class<?>, List<Property>> properties = new ConcurrentHashMap<>();
@@ -48,19 +46,25 @@ public class EntityHistories {
         if (!reader.isEntityClassAudited(entityClass)) {
             throw new IllegalArgumentException(entityClass.getName() + " is not an @Audited entity");
         }
+        // entities only: Envers names the revision entity by class name when it joins it, which the strict
+        // JPQL compliance WildFly turns on refuses; Attest reads its revisions by their JPA name instead
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = reader.createQuery().forRevisionsOfEntity(entityClass, false, true)
+        List<Object[]> rows = reader.createQuery().forRevisionsOfEntity(entityClass, true, true)
                 .add(AuditEntity.id().eq(id))
+                .addProjection(AuditEntity.selectEntity(false))
+                .addProjection(AuditEntity.revisionNumber())
+                .addProjection(AuditEntity.revisionType())
                 .addOrder(AuditEntity.revisionNumber().asc())
                 .getResultList();
+        Map<Long, AttestRevision> revisions = revisions(rows.stream().map(row -> ((Number) row[1]).longValue()).toList());
         List<Property> audited = properties.computeIfAbsent(entityClass, this::auditedProperties);
         List<EntityRevision> history = new ArrayList<>(rows.size());
-        Object before = null;
+        Map<?, ?> before = null;
         for (Object[] row : rows) {
-            Object state = row[0];
-            AttestRevision revision = (AttestRevision) row[1];
+            Map<?, ?> state = (Map<?, ?>) row[0];
+            AttestRevision revision = revisions.get(((Number) row[1]).longValue());
             RevisionType type = (RevisionType) row[2];
-            Object after = type == RevisionType.DEL ? null : state;
+            Map<?, ?> after = type == RevisionType.DEL ? null : state;
             history.add(new EntityRevision(revision.getId(), revision.getTime(), revision.getActor(), change(type),
                     revision.getCorrelationId(), revision.getRequestId(), revision.getClientAddress(),
                     revision.getReason(), diff(audited, before, after)));
@@ -69,7 +73,16 @@ public class EntityHistories {
         return history;
     }
 
-    private List<FieldChange> diff(List<Property> audited, Object before, Object after) {
+    private Map<Long, AttestRevision> revisions(List<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("select r from AttestRevision r where r.id in :numbers", AttestRevision.class)
+                .setParameter("numbers", numbers).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(AttestRevision::getId, r -> r));
+    }
+
+    private List<FieldChange> diff(List<Property> audited, Map<?, ?> before, Map<?, ?> after) {
         List<FieldChange> changes = new ArrayList<>();
         for (Property property : audited) {
             Object oldValue = before == null ? null : read(property, before);
@@ -81,13 +94,16 @@ public class EntityHistories {
         return changes;
     }
 
-    private Object read(Property property, Object entity) {
-        try {
-            Object value = property.member() instanceof Field field ? field.get(entity) : ((Method) property.member()).invoke(entity);
-            return property.association() && value != null ? entities.id(value) : value;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + property.name() + " of " + entity.getClass().getName(), e);
+    /** One property of a revision's stored state; an association shows the referenced entity's id. */
+    private Object read(Property property, Map<?, ?> state) {
+        Object value = state.get(property.name());
+        if (!property.association() || value == null) {
+            return value;
         }
+        if (value instanceof Map<?, ?> reference) {
+            return reference.size() == 1 ? reference.values().iterator().next() : reference;
+        }
+        return entities.isEntity(value) ? entities.id(value) : value;
     }
 
     private List<Property> auditedProperties(Class<?> entityClass) {
@@ -99,8 +115,7 @@ public class EntityHistories {
                     || (attribute instanceof SingularAttribute<?, ?> singular && singular.isId())) {
                 continue;
             }
-            accessible.setAccessible(true);
-            result.add(new Property(attribute.getName(), member, attribute.isAssociation()));
+            result.add(new Property(attribute.getName(), attribute.isAssociation()));
         }
         result.sort(Comparator.comparing(Property::name));
         return List.copyOf(result);
