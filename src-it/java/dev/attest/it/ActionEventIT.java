@@ -67,6 +67,7 @@ class ActionEventIT {
     @Test
     void cdiBeanActionMasksRedactedParametersFieldsAndSensitiveNames() {
         Invoice invoice = probe.invoice("A-2", "ACME");
+        ServerLog log = ServerLog.mark();
 
         payments.register(invoice.getId(), new Card("Jane Roe", "4111111111111111", "12/29"), "737", "hunter2",
                 Map.of("apiToken", "tok-123", "channel", "web"));
@@ -79,6 +80,7 @@ class ActionEventIT {
         assertTrue(details.contains("\"channel\":\"web\""), details);
         for (String secret : new String[] {"4111111111111111", "737", "hunter2", "tok-123"}) {
             assertFalse(details.contains(secret), "secret stored: " + secret + " in " + details);
+            assertFalse(log.contains(secret), "secret logged: " + secret);
         }
         assertTrue(details.contains("\"cvv\":\"" + Redacted.MASK + "\""), details);
         assertTrue(details.contains("\"password\":\"" + Redacted.MASK + "\""), details);

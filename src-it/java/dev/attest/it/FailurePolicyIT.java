@@ -45,6 +45,7 @@ class FailurePolicyIT {
 
     @Test
     void unwritableEventFailsTheOperationAndCommitsNothing() {
+        ServerLog log = ServerLog.mark();
         long id = probe.invoice("F-1", "ACME").getId();
 
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> payments.note(id, "reprice"));
@@ -52,7 +53,7 @@ class FailurePolicyIT {
         assertTrue(causes(thrown, AuditWriteException.class), "AuditWriteException in " + thrown);
         assertEquals(0, probe.count("Invoice", "x.id = ?1 and x.amount = 10", id), "the business change rolled back");
         assertEquals(0, probe.events("payment.note", id).size());
-        assertTrue(ServerLog.contains("Audit event could not be written; the operation fails (FAIL_CLOSED)"
+        assertTrue(log.contains("Audit event could not be written; the operation fails (FAIL_CLOSED)"
                 + ": action=payment.note"), "the loss is reported in the server log");
     }
 

@@ -5,23 +5,37 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The server log of the WildFly the suite runs in. */
+/** The server log of the WildFly the suite runs in, read from a mark so earlier runs cannot answer for this one. */
 final class ServerLog {
 
-    private ServerLog() {
+    private final long start;
+
+    private ServerLog(long start) {
+        this.start = start;
     }
 
-    static String text() {
+    /** Marks the current end of the log. */
+    static ServerLog mark() {
+        return new ServerLog(text().length());
+    }
+
+    /** Whether the log written since the mark contains {@code fragment}. */
+    boolean contains(String fragment) {
+        return text().substring((int) start).contains(fragment);
+    }
+
+    /** What the log received since the mark. */
+    String sinceMark() {
+        return text().substring((int) start);
+    }
+
+    private static String text() {
         String serverSide = System.getProperty("jboss.server.log.dir");
         Path log = serverSide != null ? Path.of(serverSide, "server.log") : Path.of(System.getProperty("attest.it.server.log"));
         try {
-            return Files.readString(log);
+            return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean contains(String fragment) {
-        return text().contains(fragment);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 
-import java.sql.Savepoint;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,15 +67,10 @@ public class EventStore {
         boolean failOpen = config.failurePolicy() == FailurePolicy.FAIL_OPEN;
         try {
             entityManager.unwrap(Session.class).doWork(connection -> {
-                // a failed statement must not doom the business transaction when the policy lets it go on
-                Savepoint savepoint = failOpen ? connection.setSavepoint() : null;
-                try {
+                if (failOpen) {
+                    EventTable.insertBehindSavepoint(connection, row);
+                } else {
                     EventTable.insert(connection, row);
-                } catch (java.sql.SQLException e) {
-                    if (savepoint != null) {
-                        connection.rollback(savepoint);
-                    }
-                    throw e;
                 }
             });
         } catch (RuntimeException e) {

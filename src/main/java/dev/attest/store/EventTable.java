@@ -3,6 +3,7 @@ package dev.attest.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,26 @@ final class EventTable {
             + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String SAVEPOINT = "attest_event_write";
+
     private EventTable() {
+    }
+
+    /**
+     * Inserts behind a savepoint, so that a failed insert does not doom the business transaction (PostgreSQL
+     * aborts a transaction at its first failed statement). Plain SQL, because a managed connection refuses
+     * {@link Connection#rollback(java.sql.Savepoint)} inside a JTA transaction.
+     */
+    static void insertBehindSavepoint(Connection connection, EventRow row) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("savepoint " + SAVEPOINT);
+            try {
+                insert(connection, row);
+            } catch (SQLException e) {
+                statement.execute("rollback to savepoint " + SAVEPOINT);
+                throw e;
+            }
+        }
     }
 
     static void insert(Connection connection, EventRow row) throws SQLException {
