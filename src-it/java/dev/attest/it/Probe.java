@@ -75,6 +75,12 @@ public class Probe {
         return events.get(0);
     }
 
+    /** The rows of a native query, each as an array of column values. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
     /** Runs native SQL (DDL or DML). */
     public void execute(String sql) {
         em.createNativeQuery(sql).executeUpdate();

@@ -1,5 +1,7 @@
 package dev.attest.it.app;
 
+import dev.attest.Actor;
+import dev.attest.AuditContext;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -20,6 +22,12 @@ public class InvoiceServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getParameter("fail") != null) {
+            // work that sets its own actor and dies half-way: its thread must carry nothing to the next request
+            AuditContext.runAs(Actor.system("leaky"), () -> {
+                throw new IllegalStateException("failed half-way");
+            });
+        }
         Invoice invoice = invoices.create(new Invoice(request.getParameter("number"), "web", BigDecimal.ONE));
         response.setContentType("text/plain");
         response.getWriter().print(invoice.getId());

@@ -4,6 +4,7 @@ import dev.attest.AuditAction;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
@@ -25,6 +26,7 @@ public class AuditActionInterceptor implements Serializable {
     transient ActionRecorder recorder;
 
     @AroundInvoke
+    @AroundTimeout
     public Object audit(InvocationContext invocation) throws Exception {
         return recorder.invoke(invocation);
     }

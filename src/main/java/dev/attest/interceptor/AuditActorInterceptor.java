@@ -6,6 +6,7 @@ import dev.attest.context.Scope;
 import dev.attest.context.TransactionBinding;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
@@ -24,6 +25,7 @@ public class AuditActorInterceptor implements Serializable {
     private static final Map<Beans.MethodKey, Actor> ACTORS = new ConcurrentHashMap<>();
 
     @AroundInvoke
+    @AroundTimeout
     public Object runAsSystem(InvocationContext invocation) throws Exception {
         Actor actor = ACTORS.computeIfAbsent(Beans.MethodKey.of(invocation), key -> actorOf(key.beanClass(), key.method()));
         Scope previous = Scope.enter(Scope.current().withActor(actor));
