@@ -60,6 +60,7 @@ public class DetailsWriter {
                 .registerModule(references)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
                     @Override
                     public Object findSerializer(Annotated member) {
@@ -111,12 +112,13 @@ public class DetailsWriter {
 
     private JsonNode scrub(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            ObjectNode clean = NODES.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(isSensitive(field.getKey()) && !field.getValue().isNull()
+                clean.set(Text.neutralise(field.getKey()), isSensitive(field.getKey()) && !field.getValue().isNull()
                         ? TextNode.valueOf(Redacted.MASK) : scrub(field.getValue()));
             }
-            return object;
+            return clean;
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {

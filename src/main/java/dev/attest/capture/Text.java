@@ -46,12 +46,18 @@ public final class Text {
         return out.toString();
     }
 
-    /** Cuts {@code value} to at most {@code max} characters, marker included, never inside a surrogate pair. */
+    /**
+     * Cuts {@code value} to at most {@code max} characters, marker included, never inside a surrogate pair.
+     * Below the marker's length only as much of the marker as fits remains.
+     */
     public static String bound(String value, int max) {
         if (value == null || value.length() <= max) {
             return value;
         }
-        int keep = Math.max(0, max - TRUNCATED.length());
+        if (max < TRUNCATED.length()) {
+            return TRUNCATED.substring(0, Math.max(0, max));
+        }
+        int keep = max - TRUNCATED.length();
         if (keep > 0 && Character.isHighSurrogate(value.charAt(keep - 1))) {
             keep--;
         }

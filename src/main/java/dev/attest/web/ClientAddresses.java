@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds the client's address: the connection's peer, or, only when that peer is a trusted proxy, the
@@ -11,6 +12,10 @@ import java.util.List;
  * untrusted peer changes nothing.
  */
 public final class ClientAddresses {
+
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final List<Range> trusted;
 
@@ -58,7 +63,14 @@ public final class ClientAddresses {
 
     /** The bytes of an IP literal, or {@code null}; never a DNS lookup. */
     static byte[] literal(String address) {
-        if (address == null || address.isEmpty() || address.length() > 45 || !address.matches("[0-9A-Fa-f:.]+")) {
+        if (address == null || address.isEmpty() || address.length() > 45) {
+            return null;
+        }
+        // InetAddress looks up anything it cannot parse that has no colon ("cafe", "1.2.3.4.5"), and reads
+        // "127.1" as 127.0.0.1: only a dotted quad, or text with a colon (an IPv6 literal or nothing), goes to it
+        boolean ipv4 = IPV4.matcher(address).matches();
+        boolean ipv6 = address.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(address).matches();
+        if (!ipv4 && !ipv6) {
             return null;
         }
         try {
