@@ -75,6 +75,29 @@ public class Probe {
         return events.get(0);
     }
 
+    /** Waits up to 30 seconds for the first event of {@code action} on {@code targetId}, for work on other threads. */
+    public AuditEvent await(String action, Object targetId) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<AuditEvent> events = events(action, targetId);
+            if (!events.isEmpty()) {
+                return events.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no event '" + action + "' on " + targetId + " within 30 s");
+    }
+
+    /** The actor ({@code TYPE:id}) of the revisions that added the invoices of {@code customer}. */
+    public List<String> revisionActors(String customer) {
+        List<String> actors = new java.util.ArrayList<>();
+        for (Object[] row : rows("select r.actor_type, r.actor_id from Invoice_AUD a join attest_revision r on a.REV = r.id"
+                + " where a.customer = '" + customer.replace("'", "''") + "' and a.REVTYPE = 0")) {
+            actors.add(row[0] + ":" + row[1]);
+        }
+        return actors;
+    }
+
     /** The rows of a native query, each as an array of column values. */
     @SuppressWarnings("unchecked")
     public List<Object[]> rows(String sql) {

@@ -25,7 +25,7 @@ public final class EventQuery {
     private Long before;
     private int limit = 100;
 
-    /** Events of the actor with this id. */
+    /** Events of the actor with this id, or done on behalf of it. */
     public EventQuery actor(String value) {
         this.actorId = value;
         return this;

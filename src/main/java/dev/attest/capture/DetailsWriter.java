@@ -1,6 +1,7 @@
 package dev.attest.capture;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -36,7 +37,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DetailsWriter {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     @Inject
     AttestConfig config;
@@ -56,6 +57,8 @@ public class DetailsWriter {
             }
         });
         mapper = new ObjectMapper()
+                .setNodeFactory(NODES)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .registerModule(new JavaTimeModule())
                 .registerModule(references)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -67,6 +70,14 @@ public class DetailsWriter {
                         return member.hasAnnotation(Redacted.class) ? Masked.class : super.findSerializer(member);
                     }
                 });
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException impossibleForATree) {
+            throw new IllegalStateException(impossibleForATree);
+        }
     }
 
     /** Whether a parameter or key with this name is masked by {@code attest.redact.names}. */
@@ -100,11 +111,11 @@ public class DetailsWriter {
         ObjectNode root = NODES.objectNode();
         details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
         JsonNode clean = scrub(root);
-        String json = clean.toString();
+        String json = write(clean);
         int max = config.maxDetailsLength();
         int preview = max / 2;
         while (json.length() > max) {
-            json = NODES.objectNode().put("truncated", Text.bound(clean.toString(), preview)).toString();
+            json = write(NODES.objectNode().put("truncated", Text.bound(write(clean), preview)));
             preview /= 2;
         }
         return json;

@@ -28,7 +28,8 @@ public class CallerResolver {
         return explicit != null ? explicit : authenticatedCaller();
     }
 
-    Actor authenticatedCaller() {
+    /** The container's authenticated caller, else {@link Actor#anonymous()}; ignores any explicit actor. */
+    public Actor authenticatedCaller() {
         String name;
         try {
             name = caller.getName();

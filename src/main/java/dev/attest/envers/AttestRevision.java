@@ -1,7 +1,7 @@
 package dev.attest.envers;
 
 import dev.attest.Actor;
-import dev.attest.ActorType;
+import dev.attest.store.AuditEventEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -42,6 +42,12 @@ public class AttestRevision {
     @Column(name = "actor_id", length = 255)
     private String actorId;
 
+    @Column(name = "on_behalf_of_type", length = 16)
+    private String onBehalfOfType;
+
+    @Column(name = "on_behalf_of_id", length = 255)
+    private String onBehalfOfId;
+
     @Column(name = "request_id", length = 128)
     private String requestId;
 
@@ -63,7 +69,7 @@ public class AttestRevision {
     }
 
     public Actor getActor() {
-        return actorType == null ? null : new Actor(ActorType.valueOf(actorType), actorId);
+        return actorType == null ? null : AuditEventEntity.actor(actorType, actorId, onBehalfOfType, onBehalfOfId);
     }
 
     public String getRequestId() {
@@ -85,6 +91,8 @@ public class AttestRevision {
     void record(Actor actor, String requestId, String clientAddress, String correlationId, String reason) {
         this.actorType = actor.type().name();
         this.actorId = actor.id();
+        this.onBehalfOfType = actor.onBehalfOf() == null ? null : actor.onBehalfOf().type().name();
+        this.onBehalfOfId = actor.onBehalfOf() == null ? null : actor.onBehalfOf().id();
         this.requestId = requestId;
         this.clientAddress = clientAddress;
         this.correlationId = correlationId;

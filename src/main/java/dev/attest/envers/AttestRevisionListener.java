@@ -16,6 +16,11 @@ public class AttestRevisionListener implements RevisionListener {
 
     private static final int MAX = 255;
 
+    private static Actor clean(Actor actor) {
+        Actor cleaned = new Actor(actor.type(), Text.clean(actor.id(), MAX));
+        return actor.onBehalfOf() == null ? cleaned : cleaned.onBehalfOf(clean(actor.onBehalfOf()));
+    }
+
     @Override
     public void newRevision(Object revisionEntity) {
         TransactionBinding binding = TransactionBinding.current();
@@ -23,7 +28,7 @@ public class AttestRevisionListener implements RevisionListener {
         Scope scope = binding != null ? binding.scope() : Scope.current();
         RequestInfo request = scope.request() != null ? scope.request() : Scope.current().request();
         ((AttestRevision) revisionEntity).record(
-                new Actor(actor.type(), Text.clean(actor.id(), MAX)),
+                clean(actor),
                 request == null ? null : request.requestId(),
                 request == null ? null : request.clientAddress(),
                 scope.correlationId(),

@@ -3,26 +3,54 @@ package dev.attest.interceptor;
 import dev.attest.AuditAction;
 import dev.attest.AuditTarget;
 import dev.attest.config.AttestConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Schedules;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fails the deployment on misuse, with a message naming the class and method: an {@link AuditTarget} on
- * more than one parameter of an action, or an invalid {@code attest.} configuration value.
+ * Works out at deployment what Attest must know about the application's beans:
+ * <ul>
+ *   <li>misuse fails the deployment with a message naming the class and method: an {@link AuditTarget} on
+ *       more than one parameter of an action, or an invalid {@code attest.} configuration value;</li>
+ *   <li>entry points with no caller (timers, startup singletons, observers of the application's start and
+ *       stop) get the {@link EntryPoint} binding and a name, {@code Bean#method}.</li>
+ * </ul>
  */
 public class AttestExtension implements Extension {
 
+    private static final Set<Class<?>> LIFECYCLE_QUALIFIERS = Set.of(Initialized.class, BeforeDestroyed.class, Destroyed.class);
+    private static final Set<String> LIFECYCLE_EVENTS = Set.of("jakarta.enterprise.event.Startup", "jakarta.enterprise.event.Shutdown");
+
     private final List<String> problems = new ArrayList<>();
+    private final Map<Method, String> entryPoints = new ConcurrentHashMap<>();
+    private final Map<Class<?>, String> startups = new ConcurrentHashMap<>();
+    private final Map<Beans.MethodKey, Optional<String>> resolved = new ConcurrentHashMap<>();
 
     <T> void checkActions(@Observes @WithAnnotations({AuditAction.class, AuditTarget.class}) ProcessAnnotatedType<T> type) {
         for (AnnotatedMethod<? super T> method : type.getAnnotatedType().getMethods()) {
@@ -35,15 +63,84 @@ public class AttestExtension implements Extension {
         }
     }
 
+    <T> void findEntryPoints(@Observes @WithAnnotations({Schedule.class, Schedules.class, Timeout.class,
+            Startup.class, Observes.class, ObservesAsync.class}) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        Class<T> beanClass = type.getJavaClass();
+        boolean startup = type.isAnnotationPresent(Startup.class);
+        boolean any = startup || type.getMethods().stream().anyMatch(method -> isEntryPoint(method));
+        if (!any) {
+            return;
+        }
+        AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType();
+        for (AnnotatedMethodConfigurator<? super T> method : configurator.methods()) {
+            if (isEntryPoint(method.getAnnotated())) {
+                Method javaMethod = method.getAnnotated().getJavaMember();
+                entryPoints.put(javaMethod, entryPointName(beanClass, javaMethod.getName()));
+                method.add(EntryPoint.Literal.INSTANCE);
+            }
+        }
+        if (startup) {
+            type.getMethods().stream().filter(method -> method.isAnnotationPresent(PostConstruct.class)).findFirst()
+                    .ifPresent(init -> startups.put(beanClass, entryPointName(beanClass, init.getJavaMember().getName())));
+            configurator.add(EntryPoint.Literal.INSTANCE);
+        }
+    }
+
     void report(@Observes AfterBeanDiscovery discovery) {
         problems.forEach(problem -> discovery.addDefinitionError(new IllegalStateException(problem)));
     }
 
-    void checkConfiguration(@Observes AfterDeploymentValidation validation, BeanManager beans) {
+    void checkConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
-            new AttestConfig().load(org.eclipse.microprofile.config.ConfigProvider.getConfig());
+            new AttestConfig().load(ConfigProvider.getConfig());
         } catch (IllegalArgumentException invalid) {
             validation.addDeploymentProblem(invalid);
         }
+    }
+
+    /**
+     * The name of an entry-point method of {@code beanClass}, or {@code null} if the method is not one. The
+     * container may invoke an interface's method: it is matched to the bean class's method once, then
+     * remembered.
+     */
+    String entryPointName(Class<?> beanClass, Method method) {
+        if (method == null) {
+            return null;
+        }
+        return resolved.computeIfAbsent(new Beans.MethodKey(beanClass, method), key -> {
+            String name = entryPoints.get(method);
+            if (name == null) {
+                try {
+                    name = entryPoints.get(beanClass.getMethod(method.getName(), method.getParameterTypes()));
+                } catch (NoSuchMethodException notPublic) {
+                    name = null;
+                }
+            }
+            return Optional.ofNullable(name);
+        }).orElse(null);
+    }
+
+    /** The name of a startup singleton's initialisation, or {@code null}. */
+    String startupName(Class<?> beanClass) {
+        return startups.get(beanClass);
+    }
+
+    static String entryPointName(Class<?> beanClass, String method) {
+        return beanClass.getSimpleName() + "#" + method;
+    }
+
+    private static boolean isEntryPoint(AnnotatedMethod<?> method) {
+        if (method.isAnnotationPresent(Schedule.class) || method.isAnnotationPresent(Schedules.class)
+                || method.isAnnotationPresent(Timeout.class)) {
+            return true;
+        }
+        for (AnnotatedParameter<?> parameter : method.getParameters()) {
+            if (parameter.isAnnotationPresent(Observes.class) || parameter.isAnnotationPresent(ObservesAsync.class)) {
+                return LIFECYCLE_EVENTS.contains(parameter.getJavaParameter().getType().getName())
+                        || parameter.getAnnotations().stream().anyMatch(a -> LIFECYCLE_QUALIFIERS.contains(a.annotationType()));
+            }
+        }
+        return false;
     }
 }

@@ -61,6 +61,8 @@ public class DefaultAuditLog implements AuditLog {
                 record.outcome(),
                 actor.type().name(),
                 Text.clean(actor.id(), NAME),
+                actor.onBehalfOf() == null ? null : actor.onBehalfOf().type().name(),
+                actor.onBehalfOf() == null ? null : Text.clean(actor.onBehalfOf().id(), NAME),
                 Text.clean(targetType, NAME),
                 targetId == null ? null : Text.clean(String.valueOf(targetId), NAME),
                 Text.clean(record.reason() != null ? record.reason() : scope.reason(), max),

@@ -33,7 +33,7 @@ public class DefaultAuditTrail implements AuditTrail {
     public List<AuditEvent> events(EventQuery query) {
         StringBuilder jpql = new StringBuilder("select e from AttestEvent e where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
-        where(jpql, parameters, "e.actorId = :actor", "actor", query.actorId());
+        where(jpql, parameters, "(e.actorId = :actor or e.onBehalfOfId = :actor)", "actor", query.actorId());
         if (query.action() != null) {
             if (query.action().contains("*")) {
                 where(jpql, parameters, "e.action like :action escape '\\'", "action",

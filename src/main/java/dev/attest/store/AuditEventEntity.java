@@ -26,6 +26,7 @@ import java.time.Instant;
 @Table(name = "attest_event", indexes = {
         @Index(name = "attest_event_time", columnList = "occurred_at, id"),
         @Index(name = "attest_event_actor", columnList = "actor_id, occurred_at"),
+        @Index(name = "attest_event_on_behalf_of", columnList = "on_behalf_of_id, occurred_at"),
         @Index(name = "attest_event_target", columnList = "target_type, target_id, occurred_at"),
         @Index(name = "attest_event_action", columnList = "action, occurred_at"),
         @Index(name = "attest_event_correlation", columnList = "correlation_id"),
@@ -58,6 +59,12 @@ public class AuditEventEntity {
 
     @Column(name = "actor_id", nullable = false, length = 255)
     private String actorId;
+
+    @Column(name = "on_behalf_of_type", length = 16)
+    private String onBehalfOfType;
+
+    @Column(name = "on_behalf_of_id", length = 255)
+    private String onBehalfOfId;
 
     @Column(name = "target_type", length = 255)
     private String targetType;
@@ -98,10 +105,16 @@ public class AuditEventEntity {
     @Column(name = "error_message", length = TEXT)
     private String errorMessage;
 
+    /** An actor from its stored columns. */
+    public static Actor actor(String type, String id, String onBehalfOfType, String onBehalfOfId) {
+        Actor actor = new Actor(ActorType.valueOf(type), id);
+        return onBehalfOfId == null ? actor : actor.onBehalfOf(new Actor(ActorType.valueOf(onBehalfOfType), onBehalfOfId));
+    }
+
     /** The read model of this row. */
     public AuditEvent toEvent() {
         return new AuditEvent(id, occurredAt, category, action, outcome,
-                new Actor(ActorType.valueOf(actorType), actorId), targetType, targetId, reason, clientAddress,
+                actor(actorType, actorId, onBehalfOfType, onBehalfOfId), targetType, targetId, reason, clientAddress,
                 userAgent, httpMethod, httpPath, requestId, correlationId, durationMillis, details, errorType,
                 errorMessage);
     }

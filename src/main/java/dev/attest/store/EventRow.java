@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** One row of the event table, complete and already redacted, neutralised and bounded. */
 public record EventRow(Instant occurredAt, Category category, String action, Outcome outcome,
-                       String actorType, String actorId, String targetType, String targetId, String reason,
+                       String actorType, String actorId, String onBehalfOfType, String onBehalfOfId, String targetType, String targetId, String reason,
                        String clientAddress, String userAgent, String httpMethod, String httpPath,
                        String requestId, String correlationId, Long durationMillis, String details,
                        String errorType, String errorMessage) {
@@ -16,14 +16,14 @@ public record EventRow(Instant occurredAt, Category category, String action, Out
 
     /** The same event as a failure: its transaction rolled back after the work returned. */
     EventRow rolledBack() {
-        return new EventRow(occurredAt, category, action, Outcome.FAILURE, actorType, actorId, targetType, targetId,
+        return new EventRow(occurredAt, category, action, Outcome.FAILURE, actorType, actorId, onBehalfOfType, onBehalfOfId, targetType, targetId,
                 reason, clientAddress, userAgent, httpMethod, httpPath, requestId, correlationId, durationMillis,
                 details, ROLLED_BACK, "the transaction rolled back after the action returned");
     }
 
     /** A one-line description for the server log: no details, all parts already neutralised. */
     String summary() {
-        return "action=" + action + " category=" + category + " outcome=" + outcome + " actor=" + actorType + ":" + actorId
+        return "action=" + action + " category=" + category + " outcome=" + outcome + " actor=" + actorType + ":" + actorId + (onBehalfOfId == null ? "" : " for " + onBehalfOfType + ":" + onBehalfOfId)
                 + " target=" + targetType + ":" + targetId + " correlation=" + correlationId + " request=" + requestId
                 + " at=" + occurredAt;
     }

@@ -12,9 +12,9 @@ import java.time.ZoneOffset;
 final class EventTable {
 
     private static final String INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
-            + "actor_type, actor_id, target_type, target_id, reason, client_address, user_agent, http_method, "
+            + "actor_type, actor_id, on_behalf_of_type, on_behalf_of_id, target_type, target_id, reason, client_address, user_agent, http_method, "
             + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SAVEPOINT = "attest_event_write";
 
@@ -46,23 +46,25 @@ final class EventTable {
             insert.setString(4, row.outcome().name());
             insert.setString(5, row.actorType());
             insert.setString(6, row.actorId());
-            insert.setString(7, row.targetType());
-            insert.setString(8, row.targetId());
-            insert.setString(9, row.reason());
-            insert.setString(10, row.clientAddress());
-            insert.setString(11, row.userAgent());
-            insert.setString(12, row.httpMethod());
-            insert.setString(13, row.httpPath());
-            insert.setString(14, row.requestId());
-            insert.setString(15, row.correlationId());
+            insert.setString(7, row.onBehalfOfType());
+            insert.setString(8, row.onBehalfOfId());
+            insert.setString(9, row.targetType());
+            insert.setString(10, row.targetId());
+            insert.setString(11, row.reason());
+            insert.setString(12, row.clientAddress());
+            insert.setString(13, row.userAgent());
+            insert.setString(14, row.httpMethod());
+            insert.setString(15, row.httpPath());
+            insert.setString(16, row.requestId());
+            insert.setString(17, row.correlationId());
             if (row.durationMillis() == null) {
-                insert.setNull(16, Types.BIGINT);
+                insert.setNull(18, Types.BIGINT);
             } else {
-                insert.setLong(16, row.durationMillis());
+                insert.setLong(18, row.durationMillis());
             }
-            insert.setString(17, row.details());
-            insert.setString(18, row.errorType());
-            insert.setString(19, row.errorMessage());
+            insert.setString(19, row.details());
+            insert.setString(20, row.errorType());
+            insert.setString(21, row.errorMessage());
             insert.executeUpdate();
         }
     }

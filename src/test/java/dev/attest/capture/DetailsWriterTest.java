@@ -103,6 +103,12 @@ class DetailsWriterTest {
     }
 
     @Test
+    void decimalsKeepTheirScaleAndNeverTurnScientific() {
+        assertEquals("{\"amount\":1200.00,\"rate\":0.000001}",
+                writer.render(map("amount", new java.math.BigDecimal("1200.00"), "rate", new java.math.BigDecimal("0.000001"))));
+    }
+
+    @Test
     void aSensitiveKeyIsMasked() {
         assertEquals("{\"user\":\"ann\",\"password\":\"***REDACTED***\"}",
                 writer.render(map("user", "ann", "password", "hunter2")));

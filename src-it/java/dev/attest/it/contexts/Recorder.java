@@ -1,0 +1,27 @@
+package dev.attest.it.contexts;
+
+import dev.attest.AuditAction;
+import dev.attest.AuditTarget;
+import dev.attest.it.app.Invoice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+
+/** The audited work every entry point of this package does: one event and one revision, named after the caller. */
+@ApplicationScoped
+@Transactional
+public class Recorder {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @AuditAction("context.work")
+    public Invoice work(@AuditTarget("Entry") String entryPoint) {
+        Invoice invoice = new Invoice(entryPoint + "-" + System.nanoTime(), entryPoint, BigDecimal.ONE);
+        em.persist(invoice);
+        return invoice;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.attest.interceptor;
+
+import dev.attest.Actor;
+import dev.attest.ActorType;
+import dev.attest.context.CallerResolver;
+import dev.attest.context.Scope;
+import dev.attest.context.TransactionBinding;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.AroundTimeout;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.io.Serializable;
+
+/**
+ * Gives work with no caller an actor that is never a guess: the explicit one ({@code @AuditActor},
+ * {@code runAs}) or an authenticated caller if there is one, else a {@code SYSTEM} actor named after the entry
+ * point ({@code Bean#method}). Runs inside {@code @AuditActor}'s interceptor and outside {@code @AuditAction}'s.
+ */
+@EntryPoint
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE + 5)
+public class EntryPointInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient AttestExtension entryPoints;
+
+    @Inject
+    transient CallerResolver callers;
+
+    @AroundInvoke
+    public Object business(InvocationContext invocation) throws Exception {
+        String name = entryPoints.entryPointName(Beans.userClass(invocation.getTarget()), invocation.getMethod());
+        return name == null ? invocation.proceed() : enter(name, invocation);
+    }
+
+    @AroundTimeout
+    public Object timeout(InvocationContext invocation) throws Exception {
+        Class<?> beanClass = Beans.userClass(invocation.getTarget());
+        String name = entryPoints.entryPointName(beanClass, invocation.getMethod());
+        return enter(name != null ? name : AttestExtension.entryPointName(beanClass, invocation.getMethod().getName()),
+                invocation);
+    }
+
+    @PostConstruct
+    public void started(InvocationContext invocation) throws Exception {
+        String name = entryPoints.startupName(Beans.userClass(invocation.getTarget()));
+        if (name == null) {
+            invocation.proceed();
+        } else {
+            enter(name, invocation);
+        }
+    }
+
+    private Object enter(String name, InvocationContext invocation) throws Exception {
+        Scope current = Scope.current();
+        if (current.actor() != null || callers.authenticatedCaller().type() != ActorType.ANONYMOUS) {
+            return invocation.proceed();
+        }
+        Scope scope = current.withActor(Actor.system(name));
+        Scope previous = Scope.enter(scope);
+        try {
+            TransactionBinding.bind(scope.actor(), scope);
+            return invocation.proceed();
+        } finally {
+            Scope.restore(previous);
+        }
+    }
+}
