@@ -1,0 +1,51 @@
+package dev.attest.demo;
+
+import dev.attest.AuditActor;
+import dev.attest.AuditContext;
+import dev.attest.AuditLog;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+
+/**
+ * Fills the empty demo database when the application starts, as the system actor {@code demo-seed}, so
+ * the audit trail has something to show from the first request on.
+ */
+@Startup
+@Singleton
+@AuditActor("demo-seed")
+public class DemoSeed {
+
+    @Inject
+    InvoiceService invoices;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    AuditLog auditLog;
+
+    /**
+     * Runs once the application has started. It is a business method, invoked through the container, so
+     * {@link AuditActor} applies; each step runs in a transaction of its own, as separate work would.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void seed(@Observes jakarta.enterprise.event.Startup started) {
+        Invoice acme = invoices.create("INV-1001", "ACME Corp", new BigDecimal("1200.00"));
+        invoices.create("INV-1002", "Globex", new BigDecimal("830.50"));
+        invoices.create("INV-1003", "Initech", new BigDecimal("99.90"));
+        AuditContext.withReason("signed off at the quarterly review", () -> invoices.approve(acme.getId()));
+
+        Patient ada = patients.admit("Ada Lovelace", "Cardiology", "756.1234.5678.97");
+        patients.admit("Alan Turing", "Neurology", "756.9876.5432.10");
+        patients.transfer(ada.getId(), "Intensive Care");
+        patients.view(ada.getId());
+
+        auditLog.system("demo.seeded", "3 invoices and 2 patients created");
+    }
+}
