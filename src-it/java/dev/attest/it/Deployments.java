@@ -24,6 +24,22 @@ public final class Deployments {
 
     /** A WAR with Attest, the test application and {@code classes}, configured by {@code config} lines. */
     public static WebArchive war(String name, String config, Class<?>... classes) {
+        return war(name, config, true, classes);
+    }
+
+    public static WebArchive war(String name, Class<?>... classes) {
+        return war(name, null, classes);
+    }
+
+    /**
+     * Like {@link #war(String, String, Class[])}, but web.xml declares no login method and no constraint: the
+     * application's own {@code @LoginConfig} decides (WildFly ignores that annotation when web.xml has a login-config).
+     */
+    public static WebArchive warWithoutLoginConfig(String name, String config, Class<?>... classes) {
+        return war(name, config, false, classes);
+    }
+
+    private static WebArchive war(String name, String config, boolean basicLogin, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(property("attest.jar")))
                 .addAsLibraries(jars("runtime"))
@@ -33,15 +49,11 @@ public final class Deployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml")
                 .addAsResource(new StringAsset(config == null ? "" : config), "META-INF/microprofile-config.properties")
-                .setWebXML(new StringAsset(webXml()));
+                .setWebXML(new StringAsset(webXml(basicLogin)));
         if (POSTGRESQL) {
             war.addAsLibraries(jars("postgresql"));
         }
         return war;
-    }
-
-    public static WebArchive war(String name, Class<?>... classes) {
-        return war(name, null, classes);
     }
 
     private static File[] jars(String folder) {
@@ -67,7 +79,7 @@ public final class Deployments {
                 """.formatted(DATASOURCE).strip();
     }
 
-    private static String webXml() {
+    private static String webXml(boolean basicLogin) {
         String dataSource = !POSTGRESQL ? "" : """
                     <data-source>
                         <name>%s</name>
@@ -78,9 +90,7 @@ public final class Deployments {
                         <max-pool-size>30</max-pool-size>
                     </data-source>
                 """.formatted(DATASOURCE, property("attest.it.db.url"), property("attest.it.db.user"));
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+        String security = !basicLogin ? "" : """
                     <security-constraint>
                         <web-resource-collection>
                             <web-resource-name>secured</web-resource-name>
@@ -97,8 +107,12 @@ public final class Deployments {
                     <security-role>
                         <role-name>user</role-name>
                     </security-role>
-                %s</web-app>
-                """.formatted(dataSource).strip();
+                """;
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                %s%s</web-app>
+                """.formatted(security, dataSource).strip();
     }
 
     /** Joins lines of a microprofile-config.properties file. */
