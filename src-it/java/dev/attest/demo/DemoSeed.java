@@ -30,10 +30,7 @@ public class DemoSeed {
     @Inject
     AuditLog auditLog;
 
-    /**
-     * Runs once the application has started. It is a business method, invoked through the container, so
-     * {@link AuditActor} applies; each step runs in a transaction of its own, as separate work would.
-     */
+    /** Runs once the application has started; each step runs in a transaction of its own, as separate work would. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void seed(@Observes jakarta.enterprise.event.Startup started) {
         Invoice acme = invoices.create("INV-1001", "ACME Corp", new BigDecimal("1200.00"));

@@ -1,9 +1,7 @@
 package dev.attest.demo;
 
 import dev.attest.AuditActor;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
@@ -23,24 +21,13 @@ public class NightlyImport {
     @Inject
     InvoiceService invoices;
 
-    @Resource
-    SessionContext session;
-
     private int imported;
 
-    /**
-     * The timer hands the work to {@link #importFeed()} through the container: {@link AuditActor} applies
-     * to business methods, and a timeout method is not one.
-     */
-    @Schedule(hour = "*", minute = "*", persistent = false)
-    void onSchedule() {
-        session.getBusinessObject(NightlyImport.class).importFeed();
-    }
-
     /** Imports the next invoice of the feed. */
-    public Invoice importFeed() {
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void importFeed() {
         imported++;
-        return invoices.importInvoice("IMP-%04d".formatted(imported), CUSTOMERS[imported % CUSTOMERS.length],
+        invoices.importInvoice("IMP-%04d".formatted(imported), CUSTOMERS[imported % CUSTOMERS.length],
                 new BigDecimal(100 + 25 * imported).setScale(2));
     }
 }

@@ -3,6 +3,7 @@ package dev.attest.it;
 import dev.attest.Actor;
 import dev.attest.ActorType;
 import dev.attest.AuditContext;
+import dev.attest.AuditBatch;
 import dev.attest.AuditEvent;
 import dev.attest.AuditMessages;
 import dev.attest.AuditTrail;
@@ -12,6 +13,7 @@ import dev.attest.it.contexts.PlainTimers;
 import dev.attest.it.contexts.Recorder;
 import dev.attest.it.contexts.Timers;
 import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -21,6 +23,7 @@ import jakarta.jms.Queue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +44,18 @@ class ExecutionContextIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("execution-context").addPackage(Recorder.class.getPackage());
+        return Deployments.war("execution-context").addPackage(Recorder.class.getPackage())
+                .addAsResource(new StringAsset(job("entryBatchlet")), "META-INF/batch-jobs/attest-entry.xml")
+                .addAsResource(new StringAsset(job("namedBatchlet")), "META-INF/batch-jobs/attest-named.xml");
+    }
+
+    private static String job(String batchlet) {
+        return """
+                <job xmlns="https://jakarta.ee/xml/ns/jakartaee" version="2.0" id="attest-%s">
+                    <properties><property name="entry" value="#{jobParameters['entry']}"/></properties>
+                    <step id="work"><batchlet ref="%s"/></step>
+                </job>
+                """.formatted(batchlet, batchlet);
     }
 
     @ArquillianResource
@@ -185,6 +200,33 @@ class ExecutionContextIT {
         plainThread.join(30_000);
 
         assertActor(Actor.user("hal"), "context-service");
+    }
+
+    @Test
+    void batchJobStartedThroughAuditBatchRunsAsTheActorWhoStartedIt() throws Exception {
+        AuditContext.runAs(Actor.user("ivan"), () -> AuditBatch.start("attest-entry", entry("batch-started")));
+
+        assertActor(Actor.user("ivan"), "batch-started");
+    }
+
+    @Test
+    void batchStepStartedPlainlyRunsAsItsAuditActor() throws Exception {
+        BatchRuntime.getJobOperator().start("attest-named", entry("batch-named"));
+
+        assertActor(Actor.system("batch-import"), "batch-named");
+    }
+
+    @Test
+    void batchStepWithoutAuditActorRunsAsASystemActorNamedAfterIt() throws Exception {
+        BatchRuntime.getJobOperator().start("attest-entry", entry("batch-plain"));
+
+        assertActor(Actor.system("EntryBatchlet#process"), "batch-plain");
+    }
+
+    private static Properties entry(String entry) {
+        Properties parameters = new Properties();
+        parameters.setProperty("entry", entry);
+        return parameters;
     }
 
     @Test

@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>misuse fails the deployment with a message naming the class and method: an {@link AuditTarget} on
  *       more than one parameter of an action, or an invalid {@code attest.} configuration value;</li>
  *   <li>entry points with no caller (timers, startup singletons, observers of the application's start and
- *       stop) get the {@link EntryPoint} binding and a name, {@code Bean#method}.</li>
+ *       stop, batch artifacts) get the {@link EntryPoint} binding and a name, {@code Bean#method}.</li>
  * </ul>
  */
 public class AttestExtension implements Extension {
@@ -51,6 +51,7 @@ public class AttestExtension implements Extension {
     private final Map<Method, String> entryPoints = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> startups = new ConcurrentHashMap<>();
     private final Map<Beans.MethodKey, Optional<String>> resolved = new ConcurrentHashMap<>();
+    private final Set<Class<?>> batchArtifacts = ConcurrentHashMap.newKeySet();
 
     <T> void checkActions(@Observes @WithAnnotations({AuditAction.class, AuditTarget.class}) ProcessAnnotatedType<T> type) {
         for (AnnotatedMethod<? super T> method : type.getAnnotatedType().getMethods()) {
@@ -87,6 +88,19 @@ public class AttestExtension implements Extension {
         }
     }
 
+    <T> void findBatchArtifacts(@Observes ProcessAnnotatedType<T> event) {
+        Class<T> beanClass = event.getAnnotatedType().getJavaClass();
+        if (!BatchStarter.isArtifact(beanClass)) {
+            return;
+        }
+        batchArtifacts.add(beanClass);
+        AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType().add(EntryPoint.Literal.INSTANCE);
+        for (AnnotatedMethodConfigurator<? super T> method : configurator.methods()) {
+            Method javaMethod = method.getAnnotated().getJavaMember();
+            entryPoints.putIfAbsent(javaMethod, entryPointName(beanClass, javaMethod.getName()));
+        }
+    }
+
     void report(@Observes AfterBeanDiscovery discovery) {
         problems.forEach(problem -> discovery.addDefinitionError(new IllegalStateException(problem)));
     }
@@ -119,6 +133,11 @@ public class AttestExtension implements Extension {
             }
             return Optional.ofNullable(name);
         }).orElse(null);
+    }
+
+    /** Whether {@code beanClass} is a batch artifact (batchlet, reader, processor, writer). */
+    boolean isBatchArtifact(Class<?> beanClass) {
+        return batchArtifacts.contains(beanClass);
     }
 
     /** The name of a startup singleton's initialisation, or {@code null}. */

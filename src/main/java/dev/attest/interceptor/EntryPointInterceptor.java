@@ -16,9 +16,10 @@ import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
 
 /**
- * Gives work with no caller an actor that is never a guess: the explicit one ({@code @AuditActor},
- * {@code runAs}) or an authenticated caller if there is one, else a {@code SYSTEM} actor named after the entry
- * point ({@code Bean#method}). Runs inside {@code @AuditActor}'s interceptor and outside {@code @AuditAction}'s.
+ * Gives work with no caller an actor that is never a guess: for a batch step, the actor who started the job
+ * with {@link dev.attest.AuditBatch}; else the explicit one ({@code @AuditActor}, {@code runAs}) or an
+ * authenticated caller if there is one; else a {@code SYSTEM} actor named after the entry point
+ * ({@code Bean#method}). Runs inside {@code @AuditActor}'s interceptor and outside {@code @AuditAction}'s.
  */
 @EntryPoint
 @Interceptor
@@ -59,10 +60,13 @@ public class EntryPointInterceptor implements Serializable {
 
     private Object enter(String name, InvocationContext invocation) throws Exception {
         Scope current = Scope.current();
-        if (current.actor() != null || callers.authenticatedCaller().type() != ActorType.ANONYMOUS) {
-            return invocation.proceed();
+        Scope scope = entryPoints.isBatchArtifact(Beans.userClass(invocation.getTarget())) ? BatchStarter.scope(current) : null;
+        if (scope == null) {
+            if (current.actor() != null || callers.authenticatedCaller().type() != ActorType.ANONYMOUS) {
+                return invocation.proceed();
+            }
+            scope = current.withActor(Actor.system(name));
         }
-        Scope scope = current.withActor(Actor.system(name));
         Scope previous = Scope.enter(scope);
         try {
             TransactionBinding.bind(scope.actor(), scope);
