@@ -28,6 +28,14 @@ public class InvoiceServlet extends HttpServlet {
                 throw new IllegalStateException("failed half-way");
             });
         }
+        if (request.getParameter("slow") != null) {
+            // outlives the client's timeout: the worker thread finishes the work after the client gave up
+            try {
+                Thread.sleep(Long.parseLong(request.getParameter("slow")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Invoice invoice = invoices.create(new Invoice(request.getParameter("number"), "web", BigDecimal.ONE));
         response.setContentType("text/plain");
         response.getWriter().print(invoice.getId());
