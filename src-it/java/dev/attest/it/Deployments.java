@@ -43,7 +43,7 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(property("attest.jar")))
                 .addAsLibraries(jars("runtime"))
-                .addClasses(Deployments.class, Probe.class, Http.class, ServerLog.class, StoreOutage.class)
+                .addClasses(Deployments.class, Probe.class, Http.class, ServerLog.class)
                 .addPackage(dev.attest.it.app.Invoice.class.getPackage())
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

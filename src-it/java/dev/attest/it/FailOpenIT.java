@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,28 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** FAIL_OPEN: the work goes on when its event cannot be written, and the loss is reported loudly. */
 @ExtendWith(ArquillianExtension.class)
-class FailOpenIT {
+class FailOpenIT extends StoreOutage {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("fail-open", "attest.failure-policy=FAIL_OPEN");
+        return Deployments.war("fail-open", "attest.failure-policy=FAIL_OPEN", StoreOutage.class);
     }
 
     @Inject
     PaymentService payments;
-
-    @Inject
-    Probe probe;
-
-    @BeforeEach
-    void refuseNotes() {
-        probe.execute(StoreOutage.REFUSE_NOTES);
-    }
-
-    @AfterEach
-    void acceptNotes() {
-        probe.execute(StoreOutage.ACCEPT_NOTES);
-    }
 
     @Test
     void unwritableEventLetsTheOperationCommitAndIsLoggedAsLost() {

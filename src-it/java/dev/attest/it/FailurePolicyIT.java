@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,28 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of it commits. The store is made to refuse the event with a real database constraint.
  */
 @ExtendWith(ArquillianExtension.class)
-class FailurePolicyIT {
+class FailurePolicyIT extends StoreOutage {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("fail-closed");
+        return Deployments.war("fail-closed", (String) null, StoreOutage.class);
     }
 
     @Inject
     PaymentService payments;
-
-    @Inject
-    Probe probe;
-
-    @BeforeEach
-    void refuseNotes() {
-        probe.execute(StoreOutage.REFUSE_NOTES);
-    }
-
-    @AfterEach
-    void acceptNotes() {
-        probe.execute(StoreOutage.ACCEPT_NOTES);
-    }
 
     @Test
     void unwritableEventFailsTheOperationAndCommitsNothing() {

@@ -1,12 +1,25 @@
 package dev.attest.it;
 
-/** A real failure of the event store: a check constraint that refuses the events of one action. */
-final class StoreOutage {
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
-    static final String REFUSE_NOTES =
-            "alter table attest_event add constraint refuse_notes check (action <> 'payment.note')";
-    static final String ACCEPT_NOTES = "alter table attest_event drop constraint refuse_notes";
+/**
+ * A real failure of the event store for the tests that extend it: a check constraint refuses the events of
+ * {@code payment.note} while each test runs.
+ */
+abstract class StoreOutage {
 
-    private StoreOutage() {
+    @Inject
+    Probe probe;
+
+    @BeforeEach
+    void refuseNotes() {
+        probe.execute("alter table attest_event add constraint refuse_notes check (action <> 'payment.note')");
+    }
+
+    @AfterEach
+    void acceptNotes() {
+        probe.execute("alter table attest_event drop constraint refuse_notes");
     }
 }

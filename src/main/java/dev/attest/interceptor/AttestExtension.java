@@ -48,7 +48,7 @@ public class AttestExtension implements Extension {
     private static final Set<String> LIFECYCLE_EVENTS = Set.of("jakarta.enterprise.event.Startup", "jakarta.enterprise.event.Shutdown");
 
     private final List<String> problems = new ArrayList<>();
-    private final Map<Method, String> entryPoints = new ConcurrentHashMap<>();
+    private final Map<Beans.MethodKey, String> entryPoints = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> startups = new ConcurrentHashMap<>();
     private final Map<Beans.MethodKey, Optional<String>> resolved = new ConcurrentHashMap<>();
     private final Set<Class<?>> batchArtifacts = ConcurrentHashMap.newKeySet();
@@ -77,7 +77,7 @@ public class AttestExtension implements Extension {
         for (AnnotatedMethodConfigurator<? super T> method : configurator.methods()) {
             if (isEntryPoint(method.getAnnotated())) {
                 Method javaMethod = method.getAnnotated().getJavaMember();
-                entryPoints.put(javaMethod, entryPointName(beanClass, javaMethod.getName()));
+                entryPoints.put(new Beans.MethodKey(beanClass, javaMethod), entryPointName(beanClass, javaMethod.getName()));
                 method.add(EntryPoint.Literal.INSTANCE);
             }
         }
@@ -97,7 +97,7 @@ public class AttestExtension implements Extension {
         AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType().add(EntryPoint.Literal.INSTANCE);
         for (AnnotatedMethodConfigurator<? super T> method : configurator.methods()) {
             Method javaMethod = method.getAnnotated().getJavaMember();
-            entryPoints.putIfAbsent(javaMethod, entryPointName(beanClass, javaMethod.getName()));
+            entryPoints.put(new Beans.MethodKey(beanClass, javaMethod), entryPointName(beanClass, javaMethod.getName()));
         }
     }
 
@@ -123,10 +123,11 @@ public class AttestExtension implements Extension {
             return null;
         }
         return resolved.computeIfAbsent(new Beans.MethodKey(beanClass, method), key -> {
-            String name = entryPoints.get(method);
+            String name = entryPoints.get(key);
             if (name == null) {
                 try {
-                    name = entryPoints.get(beanClass.getMethod(method.getName(), method.getParameterTypes()));
+                    name = entryPoints.get(new Beans.MethodKey(beanClass,
+                            beanClass.getMethod(method.getName(), method.getParameterTypes())));
                 } catch (NoSuchMethodException notPublic) {
                     name = null;
                 }
