@@ -1,5 +1,6 @@
 package dev.attest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,10 @@ public interface AuditTrail {
      * @throws IllegalArgumentException if {@code entityClass} is not an {@code @Audited} entity
      */
     List<EntityRevision> history(Class<?> entityClass, Object id);
+
+    /** Counts of every event in [{@code from}, {@code to}): by category, outcome and action, failed logins, top actors. */
+    AuditSummary summary(Instant from, Instant to);
+
+    /** The same counts for the events of one actor, as actor or on behalf of. */
+    AuditSummary summary(String actorId, Instant from, Instant to);
 }

@@ -1,6 +1,7 @@
 package dev.attest.query;
 
 import dev.attest.AuditEvent;
+import dev.attest.AuditSummary;
 import dev.attest.AuditTrail;
 import dev.attest.EntityRevision;
 import dev.attest.EventQuery;
@@ -12,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,9 @@ public class DefaultAuditTrail implements AuditTrail {
 
     @Inject
     EntityHistories histories;
+
+    @Inject
+    Summaries summaries;
 
     @Override
     public List<AuditEvent> events(EventQuery query) {
@@ -72,6 +77,19 @@ public class DefaultAuditTrail implements AuditTrail {
     @Override
     public List<EntityRevision> history(Class<?> entityClass, Object id) {
         return histories.of(entityClass, id);
+    }
+
+    @Override
+    public AuditSummary summary(Instant from, Instant to) {
+        return summaries.of(null, from, to);
+    }
+
+    @Override
+    public AuditSummary summary(String actorId, Instant from, Instant to) {
+        if (actorId == null || actorId.isBlank()) {
+            throw new IllegalArgumentException("a summary of one actor needs the actor's id");
+        }
+        return summaries.of(actorId, from, to);
     }
 
     private static void where(StringBuilder jpql, Map<String, Object> parameters, String condition, String name, Object value) {
