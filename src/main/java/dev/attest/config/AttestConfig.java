@@ -22,6 +22,9 @@ public class AttestConfig {
     public static final String MAX_VALUE_LENGTH = "attest.max-value-length";
     public static final String MAX_DETAILS_LENGTH = "attest.max-details-length";
     public static final String TRUSTED_PROXIES = "attest.trusted-proxies";
+    public static final String VIEWER_ROLE = "attest.viewer-role";
+    /** The role that may read the trail through the JSON API and the page when none is configured. */
+    public static final String DEFAULT_VIEWER_ROLE = "audit-viewer";
 
     static final String DEFAULT_SENSITIVE_NAMES =
             "password,passwd,pwd,secret,token,credential,apikey,api_key,api-key,authorization,cookie,session,ssn,pin,cvv";
@@ -35,6 +38,7 @@ public class AttestConfig {
     private int maxValueLength;
     private int maxDetailsLength;
     private List<String> trustedProxies;
+    private String viewerRole;
 
     @PostConstruct
     void load() {
@@ -54,6 +58,16 @@ public class AttestConfig {
         maxValueLength = bounded(config, MAX_VALUE_LENGTH, 1_000, 16, TEXT_COLUMN_LENGTH);
         maxDetailsLength = bounded(config, MAX_DETAILS_LENGTH, 8_000, 256, DETAILS_COLUMN_LENGTH);
         trustedProxies = list(config.getOptionalValue(TRUSTED_PROXIES, String.class).orElse(""));
+        viewerRole = viewerRole(config);
+    }
+
+    /** {@code attest.viewer-role}, default {@code audit-viewer}; a blank value is refused. */
+    public static String viewerRole(Config config) {
+        String role = config.getOptionalValue(VIEWER_ROLE, String.class).orElse(DEFAULT_VIEWER_ROLE).trim();
+        if (role.isEmpty() || role.equals("*") || role.equals("**")) {
+            throw new IllegalArgumentException(VIEWER_ROLE + " must name one role, not '" + role + "'");
+        }
+        return role;
     }
 
     private static int bounded(Config config, String key, int defaultValue, int min, int max) {
@@ -91,5 +105,10 @@ public class AttestConfig {
     /** {@code attest.trusted-proxies}: addresses or CIDR ranges whose X-Forwarded-For is believed. */
     public List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    /** {@code attest.viewer-role}, default {@code audit-viewer}: who may read the trail over HTTP. */
+    public String viewerRole() {
+        return viewerRole;
     }
 }

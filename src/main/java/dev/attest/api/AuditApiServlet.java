@@ -1,0 +1,260 @@
+package dev.attest.api;
+
+import dev.attest.AuditEvent;
+import dev.attest.AuditLog;
+import dev.attest.AuditRecord;
+import dev.attest.AuditSummary;
+import dev.attest.AuditTrail;
+import dev.attest.Category;
+import dev.attest.EntityRevision;
+import dev.attest.EventQuery;
+import jakarta.inject.Inject;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The read-only JSON API under {@code /audit/api/}: events, one event, entity histories, the changes of an
+ * action, summaries, and streaming CSV / JSON Lines exports. Every read is itself recorded.
+ */
+public class AuditApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(AuditApiServlet.class.getName());
+
+    /** Events fetched per page while an export streams. */
+    static final int EXPORT_PAGE = 500;
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> SUMMARY = Set.of("from", "to", "actor");
+
+    @Inject
+    transient AuditTrail trail;
+
+    @Inject
+    transient ApiQueries queries;
+
+    @Inject
+    transient AuditLog log;
+
+    @Inject
+    transient Viewers viewers;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            ApiResponses.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "the audit API is read-only: only GET is allowed");
+            return;
+        }
+        if (!viewers.admit(request, response)) {
+            return;
+        }
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        String[] parts = path.substring(1).split("/", -1);
+        try {
+            route(request, response, parts);
+        } catch (BadRequest e) {
+            ApiResponses.error(response, e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "audit API request failed: " + path, e);
+            ApiResponses.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the audit trail could not be read");
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, String[] parts) throws IOException {
+        switch (parts[0]) {
+            case "events" -> {
+                if (parts.length == 1) {
+                    events(request, response);
+                } else if (parts.length == 2) {
+                    event(request, response, parts[1]);
+                } else {
+                    throw notFound();
+                }
+            }
+            case "history" -> {
+                if (parts.length != 3) {
+                    throw notFound();
+                }
+                history(request, response, parts[1], parts[2]);
+            }
+            case "actions" -> {
+                if (parts.length != 2 || parts[1].isEmpty()) {
+                    throw notFound();
+                }
+                action(request, response, parts[1]);
+            }
+            case "summary" -> {
+                if (parts.length != 1) {
+                    throw notFound();
+                }
+                summary(request, response);
+            }
+            case "export.csv" -> export(request, response, true);
+            case "export.jsonl" -> export(request, response, false);
+            default -> throw notFound();
+        }
+    }
+
+    private static BadRequest notFound() {
+        return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /history/{entity}/{id},"
+                + " /actions/{correlationId}, /summary, /export.csv, /export.jsonl");
+    }
+
+    private void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Params params = Params.of(request, Params.EVENT_FILTERS);
+        EventQuery query = params.eventQuery(50);
+        List<AuditEvent> events = trail.events(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", events.stream().map(Json::event).toList());
+        body.put("next", events.size() == query.limit() ? String.valueOf(events.get(events.size() - 1).id()) : null);
+        read("events", params.given(), Map.of("returned", events.size()));
+        ApiResponses.json(response, 200, body);
+    }
+
+    private void event(HttpServletRequest request, HttpServletResponse response, String idText) throws IOException {
+        Params.of(request, NONE);
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("an event id is a whole number, not '" + Params.printable(idText) + "'");
+        }
+        AuditEvent event = trail.event(id).orElseThrow(() -> new BadRequest(404, "no event " + id));
+        read("event", Map.of("id", String.valueOf(id)), Map.of());
+        ApiResponses.json(response, 200, Json.event(event));
+    }
+
+    private void history(HttpServletRequest request, HttpServletResponse response, String entity, String idText)
+            throws IOException {
+        Params.of(request, NONE);
+        EntityType<?> type = queries.auditedEntity(entity);
+        Object id = queries.id(type, idText);
+        List<EntityRevision> revisions = queries.history(type, id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entity", type.getName());
+        body.put("id", id);
+        body.put("revisions", revisions.stream().map(r -> Json.revision(null, null, r)).toList());
+        read("history", Map.of("entity", type.getName(), "id", idText), Map.of("returned", revisions.size()));
+        ApiResponses.json(response, 200, body);
+    }
+
+    private void action(HttpServletRequest request, HttpServletResponse response, String correlationId)
+            throws IOException {
+        Params.of(request, NONE);
+        if (correlationId.length() > 64) {
+            throw new BadRequest("a correlation id has at most 64 characters");
+        }
+        List<AuditEvent> events = trail.events(new EventQuery().correlationId(correlationId).limit(EventQuery.MAX_LIMIT));
+        List<Map<String, Object>> revisions = queries.revisionsOf(correlationId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("correlationId", correlationId);
+        List<Map<String, Object>> oldestFirst = new java.util.ArrayList<>(events.stream().map(Json::event).toList());
+        java.util.Collections.reverse(oldestFirst);
+        body.put("events", oldestFirst);
+        body.put("revisions", revisions);
+        read("action", Map.of("correlationId", correlationId),
+                Map.of("events", events.size(), "revisions", revisions.size()));
+        ApiResponses.json(response, 200, body);
+    }
+
+    private void summary(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Params params = Params.of(request, SUMMARY);
+        Instant to = params.instant("to");
+        if (to == null) {
+            to = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        Instant from = params.instant("from");
+        if (from == null) {
+            from = to.minus(Duration.ofDays(30));
+        }
+        if (!from.isBefore(to)) {
+            throw new BadRequest("parameter 'from' must be before 'to'");
+        }
+        if (Duration.between(from, to).toDays() > ApiQueries.MAX_DAYS) {
+            throw new BadRequest("a summary covers at most " + ApiQueries.MAX_DAYS + " days");
+        }
+        String actor = params.text("actor");
+        AuditSummary summary = actor == null ? trail.summary(from, to) : trail.summary(actor, from, to);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("actor", actor);
+        body.put("total", summary.total());
+        body.put("byCategory", summary.byCategory());
+        body.put("byOutcome", summary.byOutcome());
+        body.put("byAction", summary.byAction());
+        body.put("failedLogins", summary.failedLogins());
+        body.put("blockedAttempts", summary.blockedAttempts());
+        body.put("exports", summary.exports());
+        body.put("topActors", summary.topActors().stream().map(a -> Map.of("actorType", a.actor().type(),
+                "actorId", a.actor().id(), "events", a.events())).toList());
+        body.put("perDay", queries.perDay(actor, from, to));
+        read("summary", params.given(), Map.of());
+        ApiResponses.json(response, 200, body);
+    }
+
+    /** Streams every matching event, page by page with the cursor; {@code limit} caps the total when given. */
+    private void export(HttpServletRequest request, HttpServletResponse response, boolean csv) throws IOException {
+        Params params = Params.of(request, Params.EVENT_FILTERS);
+        long cap = params.positiveLong("limit", Long.MAX_VALUE);
+        EventQuery query = params.without("limit").eventQuery(EXPORT_PAGE);
+        response.setStatus(200);
+        ApiResponses.headers(response, csv ? "text/csv" : "application/x-ndjson");
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"audit-events." + (csv ? "csv" : "jsonl") + "\"");
+        long written = 0;
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        if (csv) {
+            out.write(String.join(",", Json.EVENT_COLUMNS));
+            out.write("\r\n");
+        }
+        while (written < cap) {
+            int page = (int) Math.min(EXPORT_PAGE, cap - written);
+            List<AuditEvent> events = trail.events(query.limit(page));
+            for (AuditEvent event : events) {
+                Map<String, Object> row = Json.event(event);
+                if (csv) {
+                    Csv.row(out, row, Json.EVENT_COLUMNS);
+                } else {
+                    out.write(Json.MAPPER.writeValueAsString(row));
+                    out.write('\n');
+                }
+            }
+            written += events.size();
+            out.flush();
+            if (events.size() < page) {
+                break;
+            }
+            query.before(events.get(events.size() - 1).id());
+        }
+        out.flush();
+        log.record(AuditRecord.of(Category.ACCESS, "audit.export").target("AuditEvent", null)
+                .detail("format", csv ? "csv" : "jsonl").detail("records", written).detail("filters", params.given()));
+    }
+
+    private void read(String endpoint, Map<String, String> filters, Map<String, ?> result) {
+        AuditRecord record = AuditRecord.of(Category.ACCESS, "audit.read").target("AuditEvent", null)
+                .detail("endpoint", endpoint).detail("filters", filters);
+        result.forEach(record::detail);
+        log.record(record);
+    }
+}
