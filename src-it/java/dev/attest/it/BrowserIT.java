@@ -1,0 +1,318 @@
+package dev.attest.it;
+
+import dev.attest.it.browser.SeedServlet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The audit page in a real headless Chromium, driven by Selenium through the system's chromedriver:
+ * filters, date navigation, event detail with the action's diff, entity history, the summary chart, the
+ * 401/403 gate and hostile stored strings. Screenshots go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("attest.it.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("attest.it.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static final String HOSTILE_AGENT = "<script>window.__xss=4</script> Seeder/1.0";
+
+    private static ChromeDriver driver;
+    private static Path profile;
+    private static String invoiceId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("browser", SeedServlet.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): apt-get install -y chromium chromium-driver (.ci/run does this)");
+        profile = Files.createTempDirectory("attest-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void login(String user, String password) {
+        Map<String, Object> headers = user == null ? Map.of() : Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+        driver.get("about:blank"); // the next page loads afresh, even when only its fragment differs
+    }
+
+    private void open(String hash) {
+        driver.get(base + "audit/" + hash);
+    }
+
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.withMessage(() -> "page at " + driver.getCurrentUrl() + ":\n" + driver.getPageSource());
+        return wait;
+    }
+
+    private List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#events tbody tr"));
+    }
+
+    private void awaitCount() {
+        waiting().until(d -> !d.findElement(By.id("count")).getText().isEmpty()
+                || !d.findElement(By.id("status")).getText().isEmpty());
+        assertEquals("", driver.findElement(By.id("status")).getText());
+    }
+
+    private void screenshot(String name) throws IOException {
+        File file = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void seed() {
+        if (invoiceId == null) {
+            HttpResponse<String> response = Http.post(Http.request(base, "seed").header("User-Agent", HOSTILE_AGENT));
+            assertEquals(200, response.statusCode(), response.body());
+            invoiceId = response.body().trim();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void noLoginGets401AndALoginWithoutTheRoleGets403() {
+        login(null, null);
+        open("");
+        assertTrue(driver.findElements(By.id("events")).isEmpty(), "no page without a login");
+        assertEquals(401, Http.send(Http.request(base, "audit/").GET().build()).statusCode());
+
+        login("bob", "bob-pw");
+        open("");
+        assertTrue(driver.getPageSource().contains("needs the role 'audit-viewer'"), driver.getPageSource());
+        assertTrue(driver.findElements(By.id("events")).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void eventListFiltersByActorActionOutcomeAndText() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events");
+        awaitCount();
+        assertFalse(rows().isEmpty());
+
+        driver.findElement(By.id("filter-actor")).sendKeys("browser-ann");
+        driver.findElement(By.id("filter-action")).sendKeys("document.*");
+        driver.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("actor=browser-ann"));
+        awaitCount();
+        assertEquals(2, rows().size(), driver.findElement(By.id("count")).getText());
+        assertTrue(rows().stream().allMatch(r -> r.findElement(By.className("actor")).getText().equals("browser-ann")));
+        screenshot("events-filtered");
+
+        driver.findElement(By.id("filter-text")).sendKeys("needle");
+        driver.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("text=needle"));
+        awaitCount();
+        assertEquals(1, rows().size());
+        assertTrue(rows().get(0).getText().contains("bd-2"));
+
+        open("#/events");
+        awaitCount();
+        new Select(driver.findElement(By.id("filter-category"))).selectByValue("AUTHENTICATION");
+        new Select(driver.findElement(By.id("filter-outcome"))).selectByValue("FAILURE");
+        driver.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("outcome=FAILURE"));
+        awaitCount();
+        assertTrue(rows().stream().allMatch(r -> r.getText().contains("authn.login.failure")), "only failed logins");
+    }
+
+    @Test
+    @Order(3)
+    void navigationByYearMonthAndDay() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?actor=browser-ann");
+        awaitCount();
+        assertEquals(3, rows().size());
+
+        driver.findElement(By.id("year-2025")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("from=2025-01-01"));
+        awaitCount();
+        assertEquals(1, rows().size(), "only the event of 2025");
+        assertTrue(rows().get(0).getText().contains("legacy.import"));
+        driver.findElement(By.id("month-3")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("from=2025-03-01"));
+        awaitCount();
+        assertEquals(1, rows().size());
+        driver.findElement(By.id("day-14")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("from=2025-03-14"));
+        awaitCount();
+        assertEquals(1, rows().size());
+        driver.findElement(By.id("day-15")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("from=2025-03-15"));
+        awaitCount();
+        assertEquals(0, rows().size());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        driver.findElement(By.id("date-all")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("year-" + today.getYear()))).click();
+        waiting().until(d -> d.getCurrentUrl().contains("from=" + today.getYear() + "-01-01"));
+        awaitCount();
+        assertEquals(2, rows().size(), "the two document events of this year");
+    }
+
+    @Test
+    @Order(4)
+    void eventDetailShowsRequestArgumentsAndTheDiffOfTheAction() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?action=invoice.approve&actor=browser-ivy");
+        awaitCount();
+        assertEquals(1, rows().size());
+        rows().get(0).findElement(By.className("detail-link")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("changes"), "APPROVED"));
+        String event = driver.findElement(By.id("event")).getText();
+        assertTrue(event.contains("invoice.approve") && event.contains("browser-ivy"), event);
+        assertTrue(driver.findElement(By.id("request")).getText().contains("/seed"), "request context");
+        assertTrue(driver.findElement(By.id("details")).getText().contains("looks right"), "arguments");
+        String diff = driver.findElement(By.id("changes")).getText();
+        assertTrue(diff.contains("status") && diff.contains("DRAFT") && diff.contains("APPROVED"), diff);
+        screenshot("event-detail");
+    }
+
+    @Test
+    @Order(5)
+    void entityHistoryIsATimelineWithBeforeAndAfterValues() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/history/Invoice/" + invoiceId);
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline li.revision"), 2));
+        List<WebElement> revisions = driver.findElements(By.cssSelector("#timeline li.revision"));
+        assertTrue(revisions.get(0).getText().startsWith("MODIFY"), "newest first");
+        assertTrue(revisions.get(0).getText().contains("browser-ivy"));
+        assertEquals("DRAFT", revisions.get(0).findElement(By.cssSelector("td.before")).getText());
+        assertEquals("APPROVED", revisions.get(0).findElement(By.cssSelector("td.after")).getText());
+        assertTrue(revisions.get(1).getText().startsWith("ADD") && revisions.get(1).getText().contains("browser-hank"));
+        assertTrue(revisions.get(1).getText().contains("Browser & Sons"));
+        screenshot("entity-history");
+
+        revisions.get(0).findElement(By.className("action-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("#/event/"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event"), "invoice.approve"));
+    }
+
+    @Test
+    @Order(6)
+    void failedLoginsSecurityEventsAndTheSummaryChart() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/logins");
+        awaitCount();
+        assertTrue(rows().stream().anyMatch(r -> r.getText().contains("mallory")));
+        assertTrue(rows().stream().allMatch(r -> r.findElement(By.className("action")).getText().equals("authn.login.failure")));
+
+        driver.findElement(By.id("nav-security")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("#/security"));
+        awaitCount();
+        assertTrue(rows().stream().anyMatch(r -> r.getText().contains("security.lockout")));
+        assertTrue(rows().stream().allMatch(r -> r.getText().contains("SECURITY")));
+
+        driver.findElement(By.id("nav-summary")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect.bar")));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        List<WebElement> bars = driver.findElements(By.cssSelector("#chart rect.bar[data-day='" + today + "']"));
+        assertTrue(bars.stream().anyMatch(b -> "ACTION".equals(b.getDomAttribute("data-category"))), "a bar of today's actions");
+        assertTrue(Long.parseLong(driver.findElement(By.cssSelector("#card-total b")).getText()) >= 7);
+        assertTrue(Long.parseLong(driver.findElement(By.cssSelector("#card-failed-logins b")).getText()) >= 1);
+        screenshot("summary");
+    }
+
+    @Test
+    @Order(7)
+    void hostileStoredStringsRenderAsText() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?action=xss.probe");
+        awaitCount();
+        assertEquals(1, rows().size());
+        WebElement row = rows().get(0);
+        assertEquals(SeedServlet.HOSTILE_ACTOR, row.findElement(By.className("actor")).getText());
+        assertTrue(row.getText().contains(SeedServlet.HOSTILE_TARGET), row.getText());
+        row.findElement(By.className("detail-link")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "bold"));
+        String details = driver.findElement(By.id("details")).getText();
+        assertTrue(details.contains("<b id=\"injected\">bold</b>"), details);
+        assertTrue(details.contains("\\u202e"), "the bidi override was stored as a visible escape: " + details);
+        assertTrue(driver.findElement(By.id("request")).getText().contains(HOSTILE_AGENT), "the user agent as text");
+        screenshot("hostile-strings");
+
+        assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+        JavascriptExecutor js = driver;
+        assertNull(js.executeScript("return window.__xss === undefined ? null : String(window.__xss);"));
+        assertTrue(driver.findElements(By.cssSelector("#view img, #view script, #view b#injected, #view svg[onload]")).isEmpty(),
+                "no element came from stored data");
+    }
+}
