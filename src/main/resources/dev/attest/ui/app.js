@@ -240,8 +240,19 @@
             view.appendChild(kv([['Client address', e.clientAddress], ['User agent', e.userAgent], ['Method', e.httpMethod],
                 ['Path', e.httpPath], ['Request id', e.requestId]], 'request'));
             view.appendChild(el('h3', { text: 'Arguments and details' }));
-            var details = e.details && typeof e.details === 'object' && !Array.isArray(e.details)
-                ? Object.keys(e.details).map(function (k) { return [k, e.details[k]]; }) : [['details', e.details]];
+            var details = [];
+            if (e.details && typeof e.details === 'object' && !Array.isArray(e.details)) {
+                Object.keys(e.details).forEach(function (k) {
+                    var v = e.details[k];
+                    if (v && typeof v === 'object' && !Array.isArray(v)) {
+                        Object.keys(v).forEach(function (sub) { details.push([k + ' › ' + sub, v[sub]]); });
+                    } else {
+                        details.push([k, v]);
+                    }
+                });
+            } else {
+                details.push(['details', e.details]);
+            }
             view.appendChild(kv(details, 'details'));
             if (e.targetType && e.targetId) {
                 view.appendChild(el('p', {}, [el('a', { href: '#/history/' + encodeURIComponent(e.targetType) + '/' + encodeURIComponent(e.targetId), class: 'history-link', text: 'History of ' + e.targetType + ' ' + e.targetId })]));
@@ -348,7 +359,7 @@
                 rect.appendChild(svg('title', { text: d.day + ' ' + c + ': ' + n }));
                 root.appendChild(rect);
             });
-            if (days.length <= 31 || i % Math.ceil(days.length / 15) === 0) {
+            if (days.length <= 12 || i % Math.ceil(days.length / 10) === 0 || i === days.length - 1) {
                 root.appendChild(svg('text', { x: (x + band * 0.35).toFixed(1), y: height - 10, 'font-size': 10, 'text-anchor': 'middle', fill: '#555', text: d.day.substring(5) }));
             }
         });
