@@ -151,4 +151,12 @@ class AttestConfigTest {
         assertEquals(4000, config.maxDetailsLength());
         assertEquals(List.of("10.0.0.1"), config.trustedProxies());
     }
+
+    @Test
+    void viewerRoleDefaultsToAuditViewerAndMustNameOneRole() {
+        assertEquals("audit-viewer", load(Map.of()).viewerRole());
+        assertEquals("auditor", load(AttestConfig.VIEWER_ROLE, " auditor ").viewerRole());
+        assertEquals(true, rejection(AttestConfig.VIEWER_ROLE, " ").contains(AttestConfig.VIEWER_ROLE));
+        assertEquals(true, rejection(AttestConfig.VIEWER_ROLE, "**").contains(AttestConfig.VIEWER_ROLE));
+    }
 }
