@@ -1,0 +1,300 @@
+package dev.attest.bench;
+
+import dev.attest.store.AuditEventEntity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Loads at least 1,000,000 events and 100,000 entity revisions with bulk JDBC inserts into H2 and into
+ * PostgreSQL, then times the queries the audit browser issues (the SQL Hibernate generates for
+ * {@code AuditTrail.events} and for an Envers entity history) and prints medians and the data size.
+ * The event table's indexes are read from {@link AuditEventEntity}'s mapping, so the benchmark measures
+ * the schema Attest ships.
+ *
+ * <p>Run: {@code mvn -Pbenchmark test} (options: {@code -Dbench.events}, {@code -Dbench.revisions},
+ * {@code -Dbench.db=h2,postgresql}, {@code -Dbench.pg.url}, {@code -Dbench.pg.user}).
+ */
+public final class QueryBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+    private static final int REVISIONS = Integer.getInteger("bench.revisions", 100_000);
+    private static final int ACTORS = 1_000;
+    private static final int INVOICES = 20_000;
+    private static final int RUNS = 31;
+    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    private static final long SPAN_SECONDS = Duration.ofDays(365).toSeconds();
+    private static final String[] ACTIONS = {"invoice.create", "invoice.approve", "invoice.reject", "invoice.view",
+            "patient.view", "patient.update", "document.tag", "document.inspect", "report.run", "order.ship",
+            "order.cancel", "user.update", "authn.login.success", "authn.login.failure", "data.export",
+            "customer.create", "customer.update", "payment.capture", "payment.refund", "audit.read"};
+    private static final String[] CATEGORIES = {"ACTION", "ACTION", "ACTION", "ACCESS", "ACCESS", "ACTION",
+            "ACTION", "ACCESS", "ACCESS", "ACTION", "ACTION", "ACTION", "AUTHENTICATION", "AUTHENTICATION", "EXPORT",
+            "ACTION", "ACTION", "ACTION", "ACTION", "ACCESS"};
+    private static final String COLUMNS = "id, occurred_at, category, action, outcome, actor_type, actor_id,"
+            + " on_behalf_of_type, on_behalf_of_id, target_type, target_id, reason, client_address, user_agent,"
+            + " http_method, http_path, request_id, correlation_id, duration_ms, details, error_type, error_message";
+
+    private QueryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String dbs = System.getProperty("bench.db", "h2,postgresql");
+        for (String db : dbs.split(",")) {
+            switch (db.trim()) {
+                case "h2" -> run("H2 " + org.h2.engine.Constants.VERSION, DriverManager.getConnection(
+                        "jdbc:h2:file:./target/bench/h2/attest;DB_CLOSE_DELAY=0", "sa", ""), false);
+                case "postgresql" -> {
+                    String url = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+                    try (Connection setup = DriverManager.getConnection(url, System.getProperty("bench.pg.user", "postgres"),
+                            System.getProperty("bench.pg.password", ""))) {
+                        setup.createStatement().execute("create schema if not exists attest_bench");
+                    }
+                    run("PostgreSQL", DriverManager.getConnection(url + "?currentSchema=attest_bench&reWriteBatchedInserts=true",
+                            System.getProperty("bench.pg.user", "postgres"), System.getProperty("bench.pg.password", "")), true);
+                }
+                default -> throw new IllegalArgumentException("bench.db: h2 or postgresql, not " + db);
+            }
+        }
+    }
+
+    private static void run(String name, Connection connection, boolean postgresql) throws SQLException {
+        try (connection) {
+            System.out.printf("%n=== %s: %,d events, %,d revisions ===%n", name, EVENTS, REVISIONS);
+            long started = System.nanoTime();
+            schema(connection, postgresql);
+            loadEvents(connection);
+            loadRevisions(connection);
+            if (postgresql) {
+                connection.createStatement().execute("analyze");
+            } else {
+                connection.createStatement().execute("analyze");
+            }
+            System.out.printf("loaded in %.1f s; %s%n", (System.nanoTime() - started) / 1e9, size(connection, postgresql));
+            measure(connection);
+        }
+    }
+
+    private static void schema(Connection c, boolean postgresql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("bench_invoice_aud", "attest_revision", "attest_event")) {
+                s.execute("drop table if exists " + table);
+            }
+            String text = postgresql ? "varchar(2000)" : "varchar(2000)";
+            s.execute("create table attest_event (id bigint primary key, occurred_at timestamp(6) with time zone not null,"
+                    + " category varchar(16) not null, action varchar(255) not null, outcome varchar(16) not null,"
+                    + " actor_type varchar(16) not null, actor_id varchar(255) not null, on_behalf_of_type varchar(16),"
+                    + " on_behalf_of_id varchar(255), target_type varchar(255), target_id varchar(255), reason " + text + ","
+                    + " client_address varchar(64), user_agent " + text + ", http_method varchar(16), http_path " + text + ","
+                    + " request_id varchar(128), correlation_id varchar(64), duration_ms bigint, details varchar(32000),"
+                    + " error_type varchar(255), error_message " + text + ")");
+            for (Index index : AuditEventEntity.class.getAnnotation(Table.class).indexes()) {
+                s.execute("create index " + index.name() + " on attest_event (" + index.columnList() + ")");
+            }
+            s.execute("create table attest_revision (id bigint primary key, revision_time timestamp(6) with time zone not null,"
+                    + " actor_type varchar(16), actor_id varchar(255), on_behalf_of_type varchar(16), on_behalf_of_id varchar(255),"
+                    + " request_id varchar(128), client_address varchar(64), correlation_id varchar(64), reason varchar(2000))");
+            for (Index index : dev.attest.envers.AttestRevision.class.getAnnotation(Table.class).indexes()) {
+                s.execute("create index " + index.name() + " on attest_revision (" + index.columnList() + ")");
+            }
+            // what Envers generates for an audited entity: primary key (id, REV)
+            s.execute("create table bench_invoice_aud (id bigint not null, rev bigint not null, revtype smallint,"
+                    + " number varchar(255), customer varchar(255), amount numeric(38,2), status varchar(255),"
+                    + " primary key (id, rev))");
+        }
+    }
+
+    private static void loadEvents(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        Random random = new Random(42);
+        try (PreparedStatement insert = c.prepareStatement("insert into attest_event (" + COLUMNS + ") values"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 1; i <= EVENTS; i++) {
+                int a = random.nextInt(ACTIONS.length);
+                String actor = "user-" + random.nextInt(ACTORS);
+                boolean behalf = random.nextInt(50) == 0;
+                boolean failed = random.nextInt(20) == 0;
+                int invoice = random.nextInt(INVOICES * 5);
+                insert.setLong(1, i);
+                insert.setObject(2, java.time.OffsetDateTime.ofInstant(START.plusSeconds(SPAN_SECONDS * i / EVENTS), java.time.ZoneOffset.UTC));
+                insert.setString(3, CATEGORIES[a]);
+                insert.setString(4, ACTIONS[a]);
+                insert.setString(5, failed ? "FAILURE" : "SUCCESS");
+                insert.setString(6, "USER");
+                insert.setString(7, actor);
+                insert.setString(8, behalf ? "USER" : null);
+                insert.setString(9, behalf ? "customer-" + random.nextInt(ACTORS) : null);
+                insert.setString(10, "Invoice");
+                insert.setString(11, String.valueOf(invoice));
+                insert.setString(12, null);
+                insert.setString(13, "10.0." + random.nextInt(256) + "." + random.nextInt(256));
+                insert.setString(14, "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0");
+                insert.setString(15, "POST");
+                insert.setString(16, "/app/api/invoices/" + invoice);
+                insert.setString(17, Long.toHexString(random.nextLong()));
+                insert.setString(18, Long.toHexString(random.nextLong()) + Long.toHexString(i));
+                insert.setLong(19, random.nextInt(200));
+                insert.setString(20, "{\"arguments\":{\"id\":" + invoice + ",\"comment\":\"checked by " + actor + "\"}}");
+                insert.setString(21, failed ? "java.lang.IllegalStateException" : null);
+                insert.setString(22, failed ? "invoice " + invoice + " is not a draft" : null);
+                insert.addBatch();
+                if (i % 5_000 == 0) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+    }
+
+    private static void loadRevisions(Connection c) throws SQLException {
+        Random random = new Random(7);
+        try (PreparedStatement revision = c.prepareStatement("insert into attest_revision (id, revision_time, actor_type,"
+                + " actor_id, request_id, client_address, correlation_id) values (?, ?, 'USER', ?, ?, ?, ?)");
+             PreparedStatement aud = c.prepareStatement("insert into bench_invoice_aud (id, rev, revtype, number,"
+                     + " customer, amount, status) values (?, ?, ?, ?, ?, ?, ?)")) {
+            String[] statuses = {"DRAFT", "SUBMITTED", "APPROVED", "PAID", "ARCHIVED"};
+            int perInvoice = Math.max(1, REVISIONS / INVOICES);
+            for (int r = 1; r <= REVISIONS; r++) {
+                int invoice = (r - 1) % INVOICES + 1;
+                int step = Math.min((r - 1) / INVOICES, perInvoice - 1);
+                revision.setLong(1, r);
+                revision.setObject(2, java.time.OffsetDateTime.ofInstant(START.plusSeconds(SPAN_SECONDS * r / REVISIONS), java.time.ZoneOffset.UTC));
+                revision.setString(3, "user-" + random.nextInt(ACTORS));
+                revision.setString(4, Long.toHexString(random.nextLong()));
+                revision.setString(5, "10.0.0." + random.nextInt(256));
+                revision.setString(6, Long.toHexString(random.nextLong()) + Long.toHexString(r));
+                revision.addBatch();
+                aud.setLong(1, invoice);
+                aud.setLong(2, r);
+                aud.setInt(3, step == 0 ? 0 : 1);
+                aud.setString(4, "INV-" + invoice);
+                aud.setString(5, "customer-" + (invoice % 997));
+                aud.setBigDecimal(6, new java.math.BigDecimal(100 + invoice % 900).setScale(2));
+                aud.setString(7, statuses[step % statuses.length]);
+                aud.addBatch();
+                if (r % 5_000 == 0) {
+                    revision.executeBatch();
+                    aud.executeBatch();
+                    c.commit();
+                }
+            }
+            revision.executeBatch();
+            aud.executeBatch();
+            c.commit();
+        }
+        c.setAutoCommit(true);
+    }
+
+    private static String size(Connection c, boolean postgresql) throws SQLException {
+        if (postgresql) {
+            try (ResultSet rs = c.createStatement().executeQuery("select pg_size_pretty(pg_total_relation_size('attest_event')),"
+                    + " pg_size_pretty(pg_total_relation_size('attest_revision') + pg_total_relation_size('bench_invoice_aud'))")) {
+                rs.next();
+                return "data size: attest_event " + rs.getString(1) + " (with indexes), revisions " + rs.getString(2);
+            }
+        }
+        java.io.File file = new java.io.File("target/bench/h2/attest.mv.db");
+        return String.format(Locale.ROOT, "data size: H2 file %.0f MB", file.length() / 1048576.0);
+    }
+
+    private interface Query {
+        int run(Random random) throws SQLException;
+    }
+
+    private static void measure(Connection c) throws SQLException {
+        String page = "select " + COLUMNS + " from attest_event e where ";
+        String order = " order by e.id desc fetch first 50 rows only";
+        PreparedStatement byActor = c.prepareStatement(page + "(e.actor_id = ? or e.on_behalf_of_id = ?)" + order);
+        PreparedStatement byTarget = c.prepareStatement(page + "e.target_type = ? and e.target_id = ?" + order);
+        PreparedStatement byPattern = c.prepareStatement(page + "e.action like ? escape '\\' and e.occurred_at >= ?"
+                + " and e.occurred_at < ?" + order);
+        PreparedStatement deep = c.prepareStatement(page + "e.id < ?" + order);
+        PreparedStatement deepActor = c.prepareStatement(page + "(e.actor_id = ? or e.on_behalf_of_id = ?) and e.id < ?" + order);
+        PreparedStatement history = c.prepareStatement("select a.id, a.rev, a.revtype, a.number, a.customer, a.amount,"
+                + " a.status, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
+                + " from bench_invoice_aud a join attest_revision r on r.id = a.rev where a.id = ? order by a.rev");
+        time("events by actor (newest 50)", random -> {
+            String actor = "user-" + random.nextInt(ACTORS);
+            byActor.setString(1, actor);
+            byActor.setString(2, actor);
+            return count(byActor);
+        });
+        time("events by target (newest 50)", random -> {
+            byTarget.setString(1, "Invoice");
+            byTarget.setString(2, String.valueOf(random.nextInt(INVOICES * 5)));
+            return count(byTarget);
+        });
+        time("action 'invoice.*' in 30 days (newest 50)", random -> {
+            Instant from = START.plus(Duration.ofDays(random.nextInt(330)));
+            byPattern.setString(1, "invoice.%");
+            byPattern.setObject(2, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
+            byPattern.setObject(3, java.time.OffsetDateTime.ofInstant(from.plus(Duration.ofDays(30)), java.time.ZoneOffset.UTC));
+            return count(byPattern);
+        });
+        time("action 'payment.refund' in 30 days (exact)", random -> {
+            Instant from = START.plus(Duration.ofDays(random.nextInt(330)));
+            byPattern.setString(1, "payment.refund");
+            byPattern.setObject(2, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
+            byPattern.setObject(3, java.time.OffsetDateTime.ofInstant(from.plus(Duration.ofDays(30)), java.time.ZoneOffset.UTC));
+            return count(byPattern);
+        });
+        time("deep page: 50 before a cursor 19,000 pages down", random -> {
+            deep.setLong(1, Math.max(1_000, EVENTS - 950_000L) + random.nextInt(1_000));
+            return count(deep);
+        });
+        time("deep page of one actor (cursor at the oldest tenth)", random -> {
+            String actor = "user-" + random.nextInt(ACTORS);
+            deepActor.setString(1, actor);
+            deepActor.setString(2, actor);
+            deepActor.setLong(3, EVENTS / 10);
+            return count(deepActor);
+        });
+        time("entity history (5 revisions with actor)", random -> {
+            history.setLong(1, 1 + random.nextInt(INVOICES));
+            return count(history);
+        });
+    }
+
+    private static int count(PreparedStatement statement) throws SQLException {
+        int rows = 0;
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void time(String name, Query query) throws SQLException {
+        Random random = new Random(name.hashCode());
+        for (int i = 0; i < 5; i++) {
+            query.run(random);
+        }
+        double[] millis = new double[RUNS];
+        long rows = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            rows += query.run(random);
+            millis[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "%-52s median %7.2f ms   p90 %7.2f ms   max %7.2f ms   (%.0f rows/query)%n",
+                name, millis[RUNS / 2], millis[(int) (RUNS * 0.9)], millis[RUNS - 1], rows / (double) RUNS);
+    }
+}
