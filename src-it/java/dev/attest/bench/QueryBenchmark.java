@@ -56,7 +56,7 @@ public final class QueryBenchmark {
         String dbs = System.getProperty("bench.db", "h2,postgresql");
         for (String db : dbs.split(",")) {
             switch (db.trim()) {
-                case "h2" -> run("H2 " + org.h2.engine.Constants.VERSION, DriverManager.getConnection(
+                case "h2" -> run("H2", DriverManager.getConnection(
                         "jdbc:h2:file:./target/bench/h2/attest;DB_CLOSE_DELAY=0", "sa", ""), false);
                 case "postgresql" -> {
                     String url = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -79,11 +79,7 @@ public final class QueryBenchmark {
             schema(connection, postgresql);
             loadEvents(connection);
             loadRevisions(connection);
-            if (postgresql) {
-                connection.createStatement().execute("analyze");
-            } else {
-                connection.createStatement().execute("analyze");
-            }
+            connection.createStatement().execute(postgresql ? "vacuum analyze" : "analyze");
             System.out.printf("loaded in %.1f s; %s%n", (System.nanoTime() - started) / 1e9, size(connection, postgresql));
             measure(connection);
         }
@@ -94,7 +90,7 @@ public final class QueryBenchmark {
             for (String table : List.of("bench_invoice_aud", "attest_revision", "attest_event")) {
                 s.execute("drop table if exists " + table);
             }
-            String text = postgresql ? "varchar(2000)" : "varchar(2000)";
+            String text = "varchar(2000)";
             s.execute("create table attest_event (id bigint primary key, occurred_at timestamp(6) with time zone not null,"
                     + " category varchar(16) not null, action varchar(255) not null, outcome varchar(16) not null,"
                     + " actor_type varchar(16) not null, actor_id varchar(255) not null, on_behalf_of_type varchar(16),"
