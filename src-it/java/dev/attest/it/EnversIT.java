@@ -4,6 +4,7 @@ import dev.attest.Actor;
 import dev.attest.AuditContext;
 import dev.attest.AuditEvent;
 import dev.attest.AuditTrail;
+import dev.attest.EntityChange;
 import dev.attest.EntityRevision;
 import dev.attest.EntityRevision.FieldChange;
 import dev.attest.it.app.Invoice;
@@ -78,6 +79,24 @@ class EnversIT {
         EntityRevision revision = trail.history(Invoice.class, invoice.getId()).get(1);
         assertEquals(event.correlationId(), revision.correlationId());
         assertEquals(event.requestId(), revision.requestId());
+    }
+
+    @Test
+    void theChangesOfAnActionAndTheActionBehindARevisionLeadToEachOther() {
+        Invoice first = probe.invoice("E-3", "ACME");
+        Patient patient = patients.admit(new Patient("Edsger", "ward-5", "NID-2"));
+
+        invoices.approve(first.getId(), "ok");
+        AuditEvent approval = probe.single("invoice.approve", first.getId());
+
+        List<EntityChange> changes = trail.changesOf(approval.correlationId());
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals("Invoice", changes.get(0).entity());
+        assertEquals(first.getId(), changes.get(0).id());
+        assertEquals(List.of(new FieldChange("status", "DRAFT", "APPROVED")), changes.get(0).revision().changes());
+        assertEquals(List.of(approval), trail.actionBehind(changes.get(0).revision()));
+        EntityRevision admitted = trail.history(Patient.class, patient.getId()).get(0);
+        assertEquals("patient.admit", trail.actionBehind(admitted).get(0).action());
     }
 
     @Test

@@ -21,6 +21,15 @@ public interface AuditTrail {
      */
     List<EntityRevision> history(Class<?> entityClass, Object id);
 
+    /**
+     * The entities the action with this correlation id changed: every Envers revision it wrote, in revision
+     * order, each with its field changes.
+     */
+    List<EntityChange> changesOf(String correlationId);
+
+    /** The events of the audited action that caused {@code revision}, oldest first; empty if none did. */
+    List<AuditEvent> actionBehind(EntityRevision revision);
+
     /** Counts of every event in [{@code from}, {@code to}): by category, outcome and action, failed logins, top actors. */
     AuditSummary summary(Instant from, Instant to);
 

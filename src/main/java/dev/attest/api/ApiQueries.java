@@ -3,7 +3,6 @@ package dev.attest.api;
 import dev.attest.AuditTrail;
 import dev.attest.Category;
 import dev.attest.EntityRevision;
-import dev.attest.envers.AttestRevision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +12,6 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.Transactional;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
-import org.hibernate.envers.query.AuditEntity;
 
 import java.math.BigInteger;
 import java.time.Instant;
@@ -22,10 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** What the API reads beyond {@link AuditTrail}: entities by name, the changes of an action, counts per day. */
@@ -33,8 +29,6 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ApiQueries {
 
-    /** The most revisions one action lists. */
-    static final int MAX_ACTION_REVISIONS = 500;
     /** The longest period a summary counts day by day. */
     static final int MAX_DAYS = 366;
 
@@ -84,40 +78,10 @@ public class ApiQueries {
         return trail.history(type.getJavaType(), id);
     }
 
-    /**
-     * Every entity revision written by the action with this correlation id, with its field changes, in
-     * revision order.
-     */
+    /** Every entity revision written by the action with this correlation id, as JSON, in revision order. */
     public List<Map<String, Object>> revisionsOf(String correlationId) {
-        List<Long> numbers = entityManager.createQuery(
-                        "select r.id from AttestRevision r where r.correlationId = :correlation order by r.id", Long.class)
-                .setParameter("correlation", correlationId).setMaxResults(MAX_ACTION_REVISIONS).getResultList();
-        if (numbers.isEmpty()) {
-            return List.of();
-        }
-        AuditReader reader = AuditReaderFactory.get(entityManager);
-        List<Map<String, Object>> result = new ArrayList<>();
-        Set<Long> wanted = Set.copyOf(numbers);
-        for (EntityType<?> type : entityManager.getMetamodel().getEntities()) {
-            Class<?> javaType = type.getJavaType();
-            if (javaType == null || javaType == AttestRevision.class || !reader.isEntityClassAudited(javaType)) {
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            List<Object> ids = reader.createQuery().forRevisionsOfEntity(javaType, true, true)
-                    .add(AuditEntity.revisionNumber().in(numbers))
-                    .addProjection(AuditEntity.id())
-                    .getResultList();
-            for (Object id : new LinkedHashSet<>(ids)) {
-                for (EntityRevision revision : trail.history(javaType, id)) {
-                    if (wanted.contains(revision.revision())) {
-                        result.add(Json.revision(type.getName(), id, revision));
-                    }
-                }
-            }
-        }
-        result.sort((a, b) -> Long.compare((Long) a.get("revision"), (Long) b.get("revision")));
-        return result;
+        return trail.changesOf(correlationId).stream()
+                .map(change -> Json.revision(change.entity(), change.id(), change.revision())).toList();
     }
 
     /** Events per UTC day and category in [{@code from}, {@code to}), every day listed, oldest first. */

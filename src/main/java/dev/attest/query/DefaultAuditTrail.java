@@ -2,6 +2,7 @@ package dev.attest.query;
 
 import dev.attest.AuditEvent;
 import dev.attest.AuditSummary;
+import dev.attest.EntityChange;
 import dev.attest.AuditTrail;
 import dev.attest.EntityRevision;
 import dev.attest.EventQuery;
@@ -77,6 +78,22 @@ public class DefaultAuditTrail implements AuditTrail {
     @Override
     public List<EntityRevision> history(Class<?> entityClass, Object id) {
         return histories.of(entityClass, id);
+    }
+
+    @Override
+    public List<EntityChange> changesOf(String correlationId) {
+        return histories.changesOf(correlationId);
+    }
+
+    @Override
+    public List<AuditEvent> actionBehind(EntityRevision revision) {
+        if (revision.correlationId() == null) {
+            return List.of();
+        }
+        List<AuditEvent> events = new java.util.ArrayList<>(
+                events(new EventQuery().correlationId(revision.correlationId()).limit(EventQuery.MAX_LIMIT)));
+        java.util.Collections.reverse(events);
+        return events;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.attest.query;
 
+import dev.attest.EntityChange;
 import dev.attest.EntityRevision;
 import dev.attest.EntityRevision.FieldChange;
 import dev.attest.capture.Entities;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
@@ -20,9 +22,11 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds entity histories with field diffs from Envers revisions. */
@@ -71,6 +75,41 @@ public class EntityHistories {
             before = after;
         }
         return history;
+    }
+
+    /** The most revisions one action's changes list. */
+    static final int MAX_ACTION_REVISIONS = 1_000;
+
+    List<EntityChange> changesOf(String correlationId) {
+        List<Long> numbers = entityManager.createQuery(
+                        "select r.id from AttestRevision r where r.correlationId = :correlation order by r.id", Long.class)
+                .setParameter("correlation", correlationId).setMaxResults(MAX_ACTION_REVISIONS).getResultList();
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        AuditReader reader = AuditReaderFactory.get(entityManager);
+        Set<Long> wanted = Set.copyOf(numbers);
+        List<EntityChange> changes = new ArrayList<>();
+        for (EntityType<?> type : entityManager.getMetamodel().getEntities()) {
+            Class<?> javaType = type.getJavaType();
+            if (javaType == null || javaType == AttestRevision.class || !reader.isEntityClassAudited(javaType)) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> ids = reader.createQuery().forRevisionsOfEntity(javaType, true, true)
+                    .add(AuditEntity.revisionNumber().in(numbers))
+                    .addProjection(AuditEntity.id())
+                    .getResultList();
+            for (Object id : new LinkedHashSet<>(ids)) {
+                for (EntityRevision revision : of(javaType, id)) {
+                    if (wanted.contains(revision.revision())) {
+                        changes.add(new EntityChange(type.getName(), id, revision));
+                    }
+                }
+            }
+        }
+        changes.sort(Comparator.comparingLong(change -> change.revision().revision()));
+        return changes;
     }
 
     private Map<Long, AttestRevision> revisions(List<Long> numbers) {
