@@ -215,13 +215,16 @@ public final class QueryBenchmark {
 
     private static void measure(Connection c) throws SQLException {
         String page = "select " + COLUMNS + " from attest_event e where ";
-        String order = " order by e.id desc fetch first 50 rows only";
+        // what AuditTrail.events runs: newest first by time, keyset cursor on (occurred_at, id)
+        String order = " order by e.occurred_at desc, e.id desc fetch first 50 rows only";
+        String after = "e.occurred_at <= ? and (e.occurred_at < ? or e.id < ?)";
+        PreparedStatement cursorTime = c.prepareStatement("select occurred_at from attest_event where id = ?");
         PreparedStatement byActor = c.prepareStatement(page + "(e.actor_id = ? or e.on_behalf_of_id = ?)" + order);
         PreparedStatement byTarget = c.prepareStatement(page + "e.target_type = ? and e.target_id = ?" + order);
         PreparedStatement byPattern = c.prepareStatement(page + "e.action like ? escape '\\' and e.occurred_at >= ?"
                 + " and e.occurred_at < ?" + order);
-        PreparedStatement deep = c.prepareStatement(page + "e.id < ?" + order);
-        PreparedStatement deepActor = c.prepareStatement(page + "(e.actor_id = ? or e.on_behalf_of_id = ?) and e.id < ?" + order);
+        PreparedStatement deep = c.prepareStatement(page + after + order);
+        PreparedStatement deepActor = c.prepareStatement(page + "(e.actor_id = ? or e.on_behalf_of_id = ?) and " + after + order);
         PreparedStatement history = c.prepareStatement("select a.id, a.rev, a.revtype, a.number, a.customer, a.amount,"
                 + " a.status, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
                 + " from bench_invoice_aud a join attest_revision r on r.id = a.rev where a.id = ? order by a.rev");
@@ -251,20 +254,32 @@ public final class QueryBenchmark {
             return count(byPattern);
         });
         time("deep page: 50 before a cursor 19,000 pages down", random -> {
-            deep.setLong(1, Math.max(1_000, EVENTS - 950_000L) + random.nextInt(1_000));
+            cursor(deep, 1, cursorTime, Math.max(1_000, EVENTS - 950_000L) + random.nextInt(1_000));
             return count(deep);
         });
         time("deep page of one actor (cursor at the oldest tenth)", random -> {
             String actor = "user-" + random.nextInt(ACTORS);
             deepActor.setString(1, actor);
             deepActor.setString(2, actor);
-            deepActor.setLong(3, EVENTS / 10);
+            cursor(deepActor, 3, cursorTime, EVENTS / 10);
             return count(deepActor);
         });
         time("entity history (5 revisions with actor)", random -> {
             history.setLong(1, 1 + random.nextInt(INVOICES));
             return count(history);
         });
+    }
+
+    /** Binds the keyset cursor of event {@code id} at parameter {@code first}: its time twice, then its id. */
+    private static void cursor(PreparedStatement page, int first, PreparedStatement cursorTime, long id) throws SQLException {
+        cursorTime.setLong(1, id);
+        try (ResultSet rs = cursorTime.executeQuery()) {
+            rs.next();
+            Object time = rs.getObject(1);
+            page.setObject(first, time);
+            page.setObject(first + 1, time);
+        }
+        page.setLong(first + 2, id);
     }
 
     private static int count(PreparedStatement statement) throws SQLException {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Filters for {@link AuditTrail#events}. Every filter is optional; all that are set must match. Pages go
- * newest first: pass the smallest id of a page to {@link #before(long)} for the next one.
+ * newest first (by time of occurrence, then id): pass the id of a page's last event to {@link #before(long)}
+ * for the next one.
  */
 public final class EventQuery {
 
@@ -82,7 +83,7 @@ public final class EventQuery {
         return this;
     }
 
-    /** Events older than the event with this id (the cursor of the next page). */
+    /** Events after the event with this id in newest-first order (the cursor of the next page). */
     public EventQuery before(long id) {
         this.before = id;
         return this;

@@ -56,14 +56,25 @@ public class DefaultAuditTrail implements AuditTrail {
         where(jpql, parameters, "e.requestId = :request", "request", query.requestId());
         where(jpql, parameters, "e.occurredAt >= :from", "from", query.from());
         where(jpql, parameters, "e.occurredAt < :to", "to", query.to());
-        where(jpql, parameters, "e.id < :before", "before", query.before());
+        if (query.before() != null) {
+            // keyset on (occurredAt, id): the cursor event's time bounds an index range, its id breaks ties
+            Instant cursorTime = entityManager.createQuery("select e.occurredAt from AttestEvent e where e.id = :id", Instant.class)
+                    .setParameter("id", query.before()).getResultStream().findFirst().orElse(null);
+            if (cursorTime == null) {
+                where(jpql, parameters, "e.id < :before", "before", query.before());
+            } else {
+                where(jpql, parameters, "e.occurredAt <= :cursorTime and (e.occurredAt < :cursorTime or e.id < :before)",
+                        "cursorTime", cursorTime);
+                parameters.put("before", query.before());
+            }
+        }
         if (query.text() != null && !query.text().isBlank()) {
             where(jpql, parameters, "(lower(e.action) like :text escape '\\' or lower(e.targetId) like :text escape '\\'"
                     + " or lower(e.reason) like :text escape '\\' or lower(e.details) like :text escape '\\'"
                     + " or lower(e.errorMessage) like :text escape '\\')", "text",
                     "%" + likeEscaped(query.text().toLowerCase(Locale.ROOT)) + "%");
         }
-        jpql.append(" order by e.id desc");
+        jpql.append(" order by e.occurredAt desc, e.id desc");
         TypedQuery<AuditEventEntity> typed = entityManager.createQuery(jpql.toString(), AuditEventEntity.class)
                 .setMaxResults(query.limit());
         parameters.forEach(typed::setParameter);

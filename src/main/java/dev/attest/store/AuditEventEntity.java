@@ -25,10 +25,10 @@ import java.time.Instant;
 @Entity(name = "AttestEvent")
 @Table(name = "attest_event", indexes = {
         @Index(name = "attest_event_time", columnList = "occurred_at, id"),
-        @Index(name = "attest_event_actor", columnList = "actor_id, occurred_at"),
-        @Index(name = "attest_event_on_behalf_of", columnList = "on_behalf_of_id, occurred_at"),
-        @Index(name = "attest_event_target", columnList = "target_type, target_id, occurred_at"),
-        @Index(name = "attest_event_action", columnList = "action, occurred_at"),
+        @Index(name = "attest_event_actor", columnList = "actor_id, occurred_at, id"),
+        @Index(name = "attest_event_on_behalf_of", columnList = "on_behalf_of_id, occurred_at, id"),
+        @Index(name = "attest_event_target", columnList = "target_type, target_id, occurred_at, id"),
+        @Index(name = "attest_event_action", columnList = "action, occurred_at, id"),
         @Index(name = "attest_event_correlation", columnList = "correlation_id"),
         @Index(name = "attest_event_request", columnList = "request_id")
 })
