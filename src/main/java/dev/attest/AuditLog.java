@@ -47,4 +47,25 @@ public interface AuditLog {
     default void system(String action, String description) {
         record(AuditRecord.of(Category.SYSTEM, action).detail("description", description));
     }
+
+    /**
+     * A {@link Category#SYSTEM} event of {@code severity} ({@code system.error}, {@code system.warning},
+     * {@code system.info}, {@code system.security}, {@code system.performance}) with a title and a description.
+     */
+    default void system(Severity severity, String title, String description) {
+        record(AuditRecord.of(Category.SYSTEM, severity.action())
+                .outcome(severity == Severity.ERROR ? Outcome.FAILURE : Outcome.SUCCESS)
+                .detail("severity", severity.name()).detail("title", title).detail("description", description));
+    }
+
+    /**
+     * {@code system.resolved}: the current actor resolved the event {@code eventId}, with a note. The original
+     * event stays as it was; {@link AuditTrail#resolution(long)} finds this follow-up.
+     */
+    default void resolve(long eventId, String note) {
+        record(AuditRecord.of(Category.SYSTEM, RESOLVED).target("AuditEvent", eventId).detail("note", note));
+    }
+
+    /** The action of the follow-up event that resolves another. */
+    String RESOLVED = "system.resolved";
 }

@@ -20,11 +20,18 @@ public class SecurityConfig {
     public static final String WINDOW = "attest.security.login-failures.window";
     public static final String LOCKOUT = "attest.security.lockout";
     public static final String STATELESS_LOGIN_INTERVAL = "attest.security.stateless-login-interval";
+    public static final String MONITOR = "attest.security.monitor";
+    public static final String MAX_HEADER_BYTES = "attest.security.monitor.max-header-bytes";
+    public static final String SLOW_REQUEST = "attest.security.slow-request";
 
     private int maxFailures;
     private Duration window;
     private boolean lockout;
     private Duration statelessLoginInterval;
+    private boolean monitor;
+    private int maxHeaderBytes;
+    private Duration slowRequest;
+    private MonitorRules rules;
 
     @PostConstruct
     void load() {
@@ -40,12 +47,24 @@ public class SecurityConfig {
         maxFailures = max;
         window = duration(config, WINDOW, "PT15M");
         statelessLoginInterval = duration(config, STATELESS_LOGIN_INTERVAL, "PT5M");
-        String lock = config.getOptionalValue(LOCKOUT, String.class).orElse("false").trim().toLowerCase(Locale.ROOT);
-        if (!lock.equals("true") && !lock.equals("false")) {
-            throw new IllegalArgumentException(LOCKOUT + " must be true or false, not '" + lock + "'");
+        lockout = flag(config, LOCKOUT);
+        monitor = flag(config, MONITOR);
+        int headers = config.getOptionalValue(MAX_HEADER_BYTES, Integer.class).orElse(8192);
+        if (headers < 256 || headers > 1_048_576) {
+            throw new IllegalArgumentException(MAX_HEADER_BYTES + " must be between 256 and 1048576, not " + headers);
         }
-        lockout = Boolean.parseBoolean(lock);
+        maxHeaderBytes = headers;
+        slowRequest = duration(config, SLOW_REQUEST, "PT5S");
+        rules = MonitorRules.from(config);
         return this;
+    }
+
+    private static boolean flag(Config config, String key) {
+        String value = config.getOptionalValue(key, String.class).orElse("false").trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     static Duration duration(Config config, String key, String defaultValue) {
@@ -80,5 +99,25 @@ public class SecurityConfig {
     /** {@code attest.security.stateless-login-interval}, default PT5M: how often a session-less login is recorded again. */
     public Duration statelessLoginInterval() {
         return statelessLoginInterval;
+    }
+
+    /** {@code attest.security.monitor}, default false: the security monitor of requests. */
+    public boolean monitor() {
+        return monitor;
+    }
+
+    /** {@code attest.security.monitor.max-header-bytes}, default 8192: larger request headers are suspicious. */
+    public int maxHeaderBytes() {
+        return maxHeaderBytes;
+    }
+
+    /** {@code attest.security.slow-request}, default PT5S: slower requests record a performance event. */
+    public Duration slowRequest() {
+        return slowRequest;
+    }
+
+    /** {@code attest.security.monitor.rules.*}: the monitor's rules. */
+    public MonitorRules rules() {
+        return rules;
     }
 }

@@ -3,6 +3,7 @@ package dev.attest.security;
 import dev.attest.config.AttestConfig;
 import dev.attest.context.RequestInfo;
 import dev.attest.context.Scope;
+import dev.attest.system.SystemErrors;
 import dev.attest.web.ClientAddresses;
 import dev.attest.web.RequestContextFilter;
 import io.undertow.security.api.SecurityContext;
@@ -37,7 +38,8 @@ final class SecurityHandler implements HttpHandler {
     }
 
     /** The CDI beans the handler needs, found once the deployment's container is up. */
-    record Services(LoginMonitor logins, Denials denials, ClientAddresses clients, int maxValueLength) {
+    record Services(LoginMonitor logins, Denials denials, RequestMonitor monitor, SystemErrors errors,
+                    ClientAddresses clients, int maxValueLength) {
     }
 
     private Services services() {
@@ -46,6 +48,7 @@ final class SecurityHandler implements HttpHandler {
             CDI<Object> cdi = CDI.current();
             AttestConfig config = cdi.select(AttestConfig.class).get();
             found = new Services(cdi.select(LoginMonitor.class).get(), cdi.select(Denials.class).get(),
+                    cdi.select(RequestMonitor.class).get(), cdi.select(SystemErrors.class).get(),
                     new ClientAddresses(config.trustedProxies()), config.maxValueLength());
             services = found;
         }
@@ -66,7 +69,12 @@ final class SecurityHandler implements HttpHandler {
         boolean formLogin = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(FORM_ACTION);
         Scope previous = Scope.enter(Scope.current().withRequest(info));
         RequestState state = RequestState.begin();
+        long start = System.nanoTime();
+        boolean monitored = s.monitor().enabled();
         try {
+            if (monitored) {
+                s.monitor().inspect(request);
+            }
             if ((presented != null || formLogin) && s.logins().locked(presented == null ? null : presented.userName(),
                     info.clientAddress())) {
                 s.logins().blocked(presented == null ? null : presented.userName(),
@@ -78,22 +86,38 @@ final class SecurityHandler implements HttpHandler {
             try {
                 next.handleRequest(exchange);
             } catch (Exception | Error failure) {
-                if (presented != null && !state.reachedApplication) {
-                    // the container's mechanism threw on the credentials (such as malformed BASIC encoding)
-                    s.logins().failed(presented.userName(), presented.mechanism(),
-                            "malformed credentials (" + failure.getClass().getSimpleName() + ")", info.clientAddress());
-                } else if (denial(failure) != null) {
-                    s.denials().denied(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
-                            "URL", request.getRequestURI(), denial(failure));
+                try {
+                    failed(failure, request, presented, state, s, info);
+                } catch (RuntimeException notRecorded) {
+                    failure.addSuppressed(notRecorded);
+                    LOG.log(Level.SEVERE, "could not record the failure of a request: " + notRecorded);
                 }
                 throw failure;
             }
             if (!request.isAsyncStarted()) {
                 after(exchange, request, presented, formLogin, state, s, info);
+                if (monitored) {
+                    s.monitor().timed((System.nanoTime() - start) / 1_000_000);
+                }
             }
         } finally {
             RequestState.end();
             Scope.restore(previous);
+        }
+    }
+
+    /** A request that threw: a failed login, a denial, else an uncaught error. */
+    private static void failed(Throwable failure, HttpServletRequest request, Credentials presented, RequestState state,
+                               Services s, RequestInfo info) {
+        String user = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        if (presented != null && !state.reachedApplication) {
+            // the container's mechanism threw on the credentials (such as malformed BASIC encoding)
+            s.logins().failed(presented.userName(), presented.mechanism(),
+                    "malformed credentials (" + failure.getClass().getSimpleName() + ")", info.clientAddress());
+        } else if (denial(failure) != null) {
+            s.denials().denied(user, "URL", request.getRequestURI(), denial(failure));
+        } else {
+            s.errors().uncaught(failure, user, request.getMethod() + " " + request.getRequestURI());
         }
     }
 
