@@ -43,6 +43,19 @@ public interface AuditLog {
                 .detail("bytes", sizeBytes).detail("filters", filters));
     }
 
+    /**
+     * {@code data.download}: the current actor downloaded (part of) the export recorded as event
+     * {@code exportEventId}; the download is an event of its own, referencing the export as its target
+     * ({@code AuditEvent <id>}).
+     */
+    default void download(long exportEventId, String format, long sizeBytes) {
+        record(AuditRecord.of(Category.EXPORT, DOWNLOAD).target("AuditEvent", exportEventId)
+                .detail("format", format).detail("bytes", sizeBytes));
+    }
+
+    /** The action of a download of an export. */
+    String DOWNLOAD = "data.download";
+
     /** A {@link Category#SYSTEM} event such as {@code "system.maintenance"}, with a human description. */
     default void system(String action, String description) {
         record(AuditRecord.of(Category.SYSTEM, action).detail("description", description));

@@ -3,12 +3,14 @@ package dev.attest.interceptor;
 import dev.attest.Actor;
 import dev.attest.AuditLog;
 import dev.attest.AuditRecord;
+import dev.attest.Category;
 import dev.attest.Redacted;
 import dev.attest.capture.DetailsWriter;
 import dev.attest.capture.Entities;
 import dev.attest.context.CallerResolver;
 import dev.attest.context.Scope;
 import dev.attest.context.TransactionBinding;
+import dev.attest.export.ExportMeasure;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +58,12 @@ public class ActionRecorder {
                 log.record(event(action, invocation, actor, start, started, null).failure(failure));
                 throw failure;
             }
-            log.record(event(action, invocation, actor, start, started, result));
+            AuditRecord done = event(action, invocation, actor, start, started, result);
+            if (action.category() == Category.EXPORT && invocation.getMethod() != null
+                    && invocation.getMethod().getReturnType() != void.class) {
+                exported(action, result, done);
+            }
+            log.record(done);
             return result;
         } finally {
             Scope.restore(previous);
@@ -81,6 +88,15 @@ public class ActionRecorder {
             record.target(action.targetType() != null ? action.targetType() : target.getClass().getSimpleName(), target);
         }
         return record;
+    }
+
+    /** An export's size and count from what it returned; a collection of entities names the exported type. */
+    private void exported(ActionMetadata action, Object result, AuditRecord record) {
+        ExportMeasure.describe(result, record);
+        if (action.targetIndex() < 0 && result instanceof java.util.Collection<?> rows && !rows.isEmpty()
+                && entities.isEntity(rows.iterator().next())) {
+            record.target(Entities.entityName(rows.iterator().next().getClass()), null);
+        }
     }
 
     private ObjectNode arguments(ActionMetadata action, Object[] arguments) {

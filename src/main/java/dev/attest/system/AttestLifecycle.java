@@ -42,6 +42,9 @@ public class AttestLifecycle {
     @Inject
     SecurityConfig security;
 
+    @Inject
+    SkipRules skip;
+
     void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
         AuditContext.runAs(ATTEST, () -> log.record(AuditRecord.of(Category.SYSTEM, STARTED)
                 .detail("configuration", effectiveConfiguration())));
@@ -72,6 +75,8 @@ public class AttestLifecycle {
         settings.put(SecurityConfig.MAX_HEADER_BYTES, security.maxHeaderBytes());
         settings.put(SecurityConfig.SLOW_REQUEST, security.slowRequest().toString());
         settings.put(MonitorRules.PREFIX + "*", security.rules().rules().stream().map(MonitorRules.Rule::name).toList());
+        settings.put(SkipRules.SKIP_ACTIONS, String.join(",", skip.configured(SkipRules.SKIP_ACTIONS)));
+        settings.put(SkipRules.SKIP_ENTITIES, String.join(",", skip.configured(SkipRules.SKIP_ENTITIES)));
         return settings;
     }
 }
