@@ -106,6 +106,20 @@ final class SecurityHandler implements HttpHandler {
         }
     }
 
+    /** The {@code j_username} of a FORM login as the container parsed it; the password is never read. */
+    private static String formUserName(HttpServerExchange exchange, HttpServletRequest request) {
+        FormData form = exchange.getAttachment(FormDataParser.FORM_DATA);
+        FormData.FormValue name = form == null ? null : form.getFirst("j_username");
+        if (name != null && !name.isFileItem()) {
+            return name.getValue();
+        }
+        try {
+            return request.getParameter("j_username");
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** A request that threw: a failed login, a denial, else an uncaught error. */
     private static void failed(Throwable failure, HttpServletRequest request, Credentials presented, RequestState state,
                                Services s, RequestInfo info) {
@@ -143,10 +157,7 @@ final class SecurityHandler implements HttpHandler {
                         presented.userName() == null && presented.mechanism().equals("BASIC")
                                 ? "malformed credentials" : "invalid credentials", info.clientAddress());
             } else if (formLogin && !authenticated) {
-                FormData form = exchange.getAttachment(FormDataParser.FORM_DATA);
-                FormData.FormValue name = form == null ? null : form.getFirst("j_username");
-                s.logins().failed(name == null ? null : name.getValue(), "FORM", "invalid credentials",
-                        info.clientAddress());
+                s.logins().failed(formUserName(exchange, request), "FORM", "invalid credentials", info.clientAddress());
             } else if (status == HttpServletResponse.SC_FORBIDDEN && !state.denialRecorded) {
                 String user = authenticated && security.getAuthenticatedAccount() != null
                         ? security.getAuthenticatedAccount().getPrincipal().getName() : null;
