@@ -6,6 +6,8 @@ import dev.attest.Outcome;
 import dev.attest.it.security.EjbServlet;
 import dev.attest.it.security.ForbiddenApi;
 import dev.attest.it.security.GeoEnricher;
+import dev.attest.it.security.PeekService;
+import dev.attest.it.security.PeekServlet;
 import dev.attest.it.security.SessionServlet;
 import dev.attest.it.security.ViewerBean;
 import dev.attest.it.security.ViewerServlet;
@@ -39,7 +41,7 @@ class AuthenticationIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("authentication", "", SessionServlet.class, ViewerServlet.class, ViewerBean.class,
-                EjbServlet.class, GeoEnricher.class, ForbiddenApi.class, ForbiddenApi.Resource.class);
+                EjbServlet.class, GeoEnricher.class, PeekService.class, PeekServlet.class, ForbiddenApi.class, ForbiddenApi.Resource.class);
     }
 
     @ArquillianResource
@@ -189,6 +191,20 @@ class AuthenticationIT {
         assertEquals("carol", denied.actor().id());
         assertTrue(denied.errorMessage().contains("EJBAccessException"), denied.errorMessage());
         assertTrue(denied.errorMessage().contains("secret"), denied.errorMessage());
+    }
+
+    @Test
+    void sessionBeanDenialInsideAnAuditedActionIsRecordedOnceWithTheBeanAndMethod() {
+        assertEquals("refused", get("secured/peek", "bob", "bob-pw").body());
+        assertEquals(500, get("secured/peek?escape=1", "carol", "carol-pw").statusCode());
+
+        List<AuditEvent> caught = events("authz.denied", actor("bob").and(e -> "EJB".equals(e.targetType())));
+        assertEquals(1, caught.size(), caught.toString());
+        assertEquals("ViewerBean#secret", caught.get(0).targetId());
+        assertEquals(Outcome.DENIED, caught.get(0).outcome());
+        List<AuditEvent> escaped = events("authz.denied", actor("carol").and(e -> e.httpPath().endsWith("/secured/peek")));
+        assertEquals(1, escaped.size(), "the action and the request see one denial: " + escaped);
+        assertEquals(2, events("viewer.peek", e -> e.outcome() == Outcome.FAILURE).size(), "the actions failed");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.attest.context.CallerResolver;
 import dev.attest.context.Scope;
 import dev.attest.context.TransactionBinding;
 import dev.attest.export.ExportMeasure;
+import dev.attest.security.Denials;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ public class ActionRecorder {
     @Inject
     Entities entities;
 
+    @Inject
+    Denials denials;
+
     Object invoke(InvocationContext invocation) throws Exception {
         ActionMetadata action = metadata.computeIfAbsent(Beans.MethodKey.of(invocation),
                 key -> ActionMetadata.of(key.beanClass(), key.method(), details::isSensitive));
@@ -56,6 +60,9 @@ public class ActionRecorder {
                 result = invocation.proceed();
             } catch (Exception | Error failure) {
                 log.record(event(action, invocation, actor, start, started, null).failure(failure));
+                if (Denials.reason(failure) != null) {
+                    denials.deniedBy(failure, action.action());
+                }
                 throw failure;
             }
             AuditRecord done = event(action, invocation, actor, start, started, result);

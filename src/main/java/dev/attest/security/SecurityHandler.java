@@ -128,22 +128,13 @@ final class SecurityHandler implements HttpHandler {
             // the container's mechanism threw on the credentials (such as malformed BASIC encoding)
             s.logins().failed(presented.userName(), presented.mechanism(),
                     "malformed credentials (" + failure.getClass().getSimpleName() + ")", info.clientAddress());
-        } else if (denial(failure) != null) {
-            s.denials().denied(user, "URL", request.getRequestURI(), denial(failure));
+        } else if (Denials.reason(failure) != null) {
+            if (!state.denialRecorded) {
+                s.denials().denied(user, "URL", request.getRequestURI(), Denials.reason(failure));
+            }
         } else {
             s.errors().uncaught(failure, user, request.getMethod() + " " + request.getRequestURI());
         }
-    }
-
-    /** The denial an exception stands for ({@code EJBAccessException} anywhere in its causes), else {@code null}. */
-    static String denial(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String type = t.getClass().getName();
-            if (type.equals("jakarta.ejb.EJBAccessException") || type.equals("jakarta.ws.rs.ForbiddenException")) {
-                return t.getClass().getSimpleName() + ": " + t.getMessage();
-            }
-        }
-        return null;
     }
 
     private static void after(HttpServerExchange exchange, HttpServletRequest request, Credentials presented,
