@@ -9,6 +9,7 @@ import dev.attest.Category;
 import dev.attest.Outcome;
 import dev.attest.Severity;
 import dev.attest.it.security.SessionServlet;
+import dev.attest.it.system.FailingTimer;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +30,7 @@ class SystemEventsIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("system-events", Deployments.config("attest.security.login-failures.max=7"),
-                SessionServlet.class);
+                SessionServlet.class, FailingTimer.class);
     }
 
     @ArquillianResource
@@ -44,13 +45,18 @@ class SystemEventsIT {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    FailingTimer timer;
+
     @Test
     void uncaughtErrorOfAWebRequestRecordsTypeMessageApplicationFrameStackAndRequest() {
         int status = Http.send(Http.as(Http.request(base, "secured/session?op=fail"), "alice", "alice-pw")
                 .header("X-Request-ID", "err-1").GET().build()).statusCode();
         assertEquals(500, status);
 
-        AuditEvent error = probe.single("system.error");
+        AuditEvent error = probe.events("system.error").stream().filter(e -> "err-1".equals(e.requestId()))
+                .findFirst().orElseThrow();
+        assertEquals(1, probe.events("system.error").stream().filter(e -> "err-1".equals(e.requestId())).count());
         assertEquals(Category.SYSTEM, error.category());
         assertEquals(Outcome.FAILURE, error.outcome());
         assertEquals(IllegalStateException.class.getName(), error.errorType());
@@ -64,6 +70,26 @@ class SystemEventsIT {
         assertTrue(details.matches("(?s).*\"line\":\\d+.*"), details);
         assertTrue(details.contains("\"stack\":[\"dev.attest.it.security.SessionServlet.doGet"), details);
         assertTrue(details.contains("\"where\":\"GET /system-events/secured/session\""), details);
+    }
+
+    @Test
+    void uncaughtErrorOfATimerRecordsTheTimerAsWhereAndActor() throws InterruptedException {
+        timer.arm("T-1");
+
+        AuditEvent error = null;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (error == null && System.nanoTime() < deadline) {
+            error = probe.events("system.error").stream()
+                    .filter(e -> "sweep failed: T-1".equals(e.errorMessage())).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(error != null, "no system.error of the timer within 30 s");
+        assertEquals(IllegalStateException.class.getName(), error.errorType());
+        assertEquals("SYSTEM", error.actor().type().name());
+        assertEquals("FailingTimer#sweep", error.actor().id());
+        assertTrue(error.details().contains("\"where\":\"FailingTimer#sweep\""), error.details());
+        assertTrue(error.details().contains("\"class\":\"" + FailingTimer.class.getName() + "\""), error.details());
+        assertTrue(error.details().contains("\"method\":\"sweep\""), error.details());
     }
 
     @Test

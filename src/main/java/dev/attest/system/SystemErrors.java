@@ -6,7 +6,13 @@ import dev.attest.AuditRecord;
 import dev.attest.Category;
 import dev.attest.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.attest.context.Scope;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+
+import java.lang.ref.WeakReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +37,37 @@ public class SystemErrors {
             "dev.attest.envers", "dev.attest.interceptor", "dev.attest.log", "dev.attest.query", "dev.attest.security",
             "dev.attest.store", "dev.attest.system", "dev.attest.web", "dev.attest");
 
+    private static final Logger LOG = Logger.getLogger(SystemErrors.class.getName());
+    /** The root cause recorded last on this thread: an exception passing several entry points is one error. */
+    private static final ThreadLocal<WeakReference<Throwable>> LAST = new ThreadLocal<>();
+
     @Inject
     AuditLog log;
+
+    /**
+     * Records {@code failure}, escaping the entry point {@code where} ({@code Bean#method} of a timer, a startup
+     * bean, an observer, a message consumer) with no HTTP request around it (a request's own handler records
+     * those); denials are {@code authz.denied}, not errors. Never throws: a failure to record is added to
+     * {@code failure} as suppressed and logged.
+     */
+    public static void escaped(Throwable failure, String where) {
+        if (Scope.current().request() != null || dev.attest.security.Denials.reason(failure) != null) {
+            return;
+        }
+        Throwable root = root(failure);
+        WeakReference<Throwable> last = LAST.get();
+        if (last != null && last.get() == root) {
+            return;
+        }
+        LAST.set(new WeakReference<>(root));
+        try {
+            CDI.current().select(SystemErrors.class).get().uncaught(failure, null, where);
+        } catch (RuntimeException notRecorded) {
+            failure.addSuppressed(notRecorded);
+            LOG.log(Level.SEVERE, "could not record the uncaught " + failure.getClass().getName() + " of " + where
+                    + ": " + notRecorded);
+        }
+    }
 
     /**
      * Records {@code error}, uncaught while serving {@code where} (such as {@code GET /app/orders}) for
