@@ -50,6 +50,9 @@ class AuthenticationIT {
     @Inject
     Probe probe;
 
+    @Inject
+    dev.attest.AuditLog log;
+
     private HttpResponse<String> get(String path, String user, String password) {
         return Http.send(Http.as(Http.request(base, path), user, password).GET().build());
     }
@@ -205,6 +208,20 @@ class AuthenticationIT {
         List<AuditEvent> escaped = events("authz.denied", actor("carol").and(e -> e.httpPath().endsWith("/secured/peek")));
         assertEquals(1, escaped.size(), "the action and the request see one denial: " + escaped);
         assertEquals(2, events("viewer.peek", e -> e.outcome() == Outcome.FAILURE).size(), "the actions failed");
+    }
+
+    @Test
+    void tokenLoginsAndLogoutsAreRecordedExplicitlyWithTheirMechanism() {
+        log.loginSucceeded("svc-9", "OIDC");
+        log.loginFailed("svc-10", "API_KEY", "expired key");
+        log.logout("svc-9", "OIDC");
+
+        AuditEvent login = events("authn.login.success", actor("svc-9")).get(0);
+        assertTrue(login.details().contains("\"mechanism\":\"OIDC\""), login.details());
+        AuditEvent failure = events("authn.login.failure", e -> "svc-10".equals(e.targetId())).get(0);
+        assertEquals("expired key", failure.errorMessage());
+        assertTrue(failure.details().contains("\"mechanism\":\"API_KEY\""), failure.details());
+        assertTrue(events("authn.logout", actor("svc-9")).get(0).details().contains("OIDC"));
     }
 
     @Test
