@@ -50,12 +50,22 @@ public class SessionEvents implements HttpSessionListener {
                     request.logoutRecorded = true;
                     monitor().loggedOut(userId, String.valueOf(mechanism), "session invalidated");
                 }
-            } else {
+            } else if (timedOut(session)) {
                 monitor().sessionExpired(userId, String.valueOf(mechanism),
                         Instant.ofEpochMilli(session.getCreationTime()).toString(), session.getMaxInactiveInterval());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not record the end of the session of " + userId + ": " + e);
+        }
+    }
+
+    /** Whether the session outlived its inactivity limit; sessions ended by an undeployment did not. */
+    static boolean timedOut(HttpSession session) {
+        try {
+            int max = session.getMaxInactiveInterval();
+            return max > 0 && System.currentTimeMillis() + 1_000 >= session.getLastAccessedTime() + max * 1_000L;
+        } catch (IllegalStateException invalid) {
+            return true;
         }
     }
 
