@@ -39,7 +39,19 @@ public final class Deployments {
         return war(name, config, false, classes);
     }
 
+    /** Like {@link #war(String, String, Class[])}, but with FORM login (pages {@code /login.html} and {@code /login-error.html}). */
+    public static WebArchive warWithFormLogin(String name, String config, Class<?>... classes) {
+        return war(name, config, "FORM", classes)
+                .addAsWebResource(new StringAsset("<form method='post' action='j_security_check'>"
+                        + "<input name='j_username'><input name='j_password' type='password'></form>"), "login.html")
+                .addAsWebResource(new StringAsset("login failed"), "login-error.html");
+    }
+
     private static WebArchive war(String name, String config, boolean basicLogin, Class<?>... classes) {
+        return war(name, config, basicLogin ? "BASIC" : null, classes);
+    }
+
+    private static WebArchive war(String name, String config, String loginMethod, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(property("attest.jar")))
                 .addAsLibraries(jars("runtime"))
@@ -49,7 +61,7 @@ public final class Deployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml")
                 .addAsResource(new StringAsset(config == null ? "" : config), "META-INF/microprofile-config.properties")
-                .setWebXML(new StringAsset(webXml(basicLogin)));
+                .setWebXML(new StringAsset(webXml(loginMethod)));
         if (POSTGRESQL) {
             war.addAsLibraries(jars("postgresql"));
         }
@@ -79,7 +91,7 @@ public final class Deployments {
                 """.formatted(DATASOURCE).strip();
     }
 
-    private static String webXml(boolean basicLogin) {
+    private static String webXml(String loginMethod) {
         String dataSource = !POSTGRESQL ? "" : """
                     <data-source>
                         <name>%s</name>
@@ -90,7 +102,13 @@ public final class Deployments {
                         <max-pool-size>30</max-pool-size>
                     </data-source>
                 """.formatted(DATASOURCE, property("attest.it.db.url"), property("attest.it.db.user"));
-        String security = !basicLogin ? "" : """
+        String formPages = !"FORM".equals(loginMethod) ? "" : """
+                        <form-login-config>
+                            <form-login-page>/login.html</form-login-page>
+                            <form-error-page>/login-error.html</form-error-page>
+                        </form-login-config>
+                """;
+        String security = loginMethod == null ? "" : """
                     <security-constraint>
                         <web-resource-collection>
                             <web-resource-name>secured</web-resource-name>
@@ -101,13 +119,13 @@ public final class Deployments {
                         </auth-constraint>
                     </security-constraint>
                     <login-config>
-                        <auth-method>BASIC</auth-method>
+                        <auth-method>%s</auth-method>
                         <realm-name>ApplicationRealm</realm-name>
-                    </login-config>
+                %s    </login-config>
                     <security-role>
                         <role-name>user</role-name>
                     </security-role>
-                """;
+                """.formatted(loginMethod, formPages);
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">

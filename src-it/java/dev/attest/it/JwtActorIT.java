@@ -39,6 +39,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A stateless MicroProfile JWT bearer-token request: the actor of the event and of the Envers revision is the
@@ -107,7 +108,7 @@ class JwtActorIT {
     }
 
     @Test
-    void tokenWithAnInvalidSignatureGets401AndRecordsNothing() throws Exception {
+    void tokenWithAnInvalidSignatureGets401AndRecordsOnlyTheFailedLogin() throws Exception {
         long[] before = storedRows();
         PrivateKey stranger = rsaKeyPair().getPrivate();
         String forged = sign(stranger, claims("accountant", "upn", "mallory@attest.test", "sub", "mallory"));
@@ -115,25 +116,31 @@ class JwtActorIT {
         HttpResponse<String> response = createInvoice("J-4", forged);
 
         assertEquals(401, response.statusCode(), response.body());
-        assertArrayEquals(before, storedRows(), "no event, no revision");
+        assertArrayEquals(before, storedRows(), "no action event, no revision");
+        assertTrue(probe.events("authn.login.failure").stream().anyMatch(e -> e.details().contains("BEARER_TOKEN")
+                && "/jwt-actor/api/invoices".equals(e.httpPath())), "the failed token login is recorded");
         assertEquals(0, probe.count("Invoice", "x.number = ?1", "J-4"));
     }
 
     @Test
-    void tokenWithoutTheRequiredGroupGets403AndRecordsNothing() throws Exception {
+    void tokenWithoutTheRequiredGroupGets403AndRecordsOnlyTheDenial() throws Exception {
         long[] before = storedRows();
         String token = sign(signingKey(), claims("viewer", "upn", "dave@attest.test", "sub", "dave"));
 
         HttpResponse<String> response = createInvoice("J-5", token);
 
         assertEquals(403, response.statusCode(), response.body());
-        assertArrayEquals(before, storedRows(), "no event, no revision");
+        assertArrayEquals(before, storedRows(), "no action event, no revision");
+        assertTrue(probe.events("authz.denied").stream().anyMatch(e -> "/jwt-actor/api/invoices".equals(e.targetId())),
+                "the denial is recorded");
         assertEquals(0, probe.count("Invoice", "x.number = ?1", "J-5"));
     }
 
-    /** How many events and revisions are stored. */
+    /** How many events (other than authentication and security events) and revisions are stored. */
     private long[] storedRows() {
-        return new long[] {probe.count("AttestEvent", "x.id > 0"), probe.count("AttestRevision", "x.id > 0")};
+        return new long[] {probe.count("AttestEvent", "x.category <> ?1 and x.category <> ?2",
+                dev.attest.Category.AUTHENTICATION, dev.attest.Category.SECURITY),
+                probe.count("AttestRevision", "x.id > 0")};
     }
 
     private void assertActorOfEventAndRevision(Actor expected, long invoiceId) {

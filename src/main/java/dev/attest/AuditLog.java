@@ -43,8 +43,42 @@ public interface AuditLog {
                 .detail("bytes", sizeBytes).detail("filters", filters));
     }
 
+    /**
+     * {@code data.download}: the current actor downloaded (part of) the export recorded as event
+     * {@code exportEventId}; the download is an event of its own, referencing the export as its target
+     * ({@code AuditEvent <id>}).
+     */
+    default void download(long exportEventId, String format, long sizeBytes) {
+        record(AuditRecord.of(Category.EXPORT, DOWNLOAD).target("AuditEvent", exportEventId)
+                .detail("format", format).detail("bytes", sizeBytes));
+    }
+
+    /** The action of a download of an export. */
+    String DOWNLOAD = "data.download";
+
     /** A {@link Category#SYSTEM} event such as {@code "system.maintenance"}, with a human description. */
     default void system(String action, String description) {
         record(AuditRecord.of(Category.SYSTEM, action).detail("description", description));
     }
+
+    /**
+     * A {@link Category#SYSTEM} event of {@code severity} ({@code system.error}, {@code system.warning},
+     * {@code system.info}, {@code system.security}, {@code system.performance}) with a title and a description.
+     */
+    default void system(Severity severity, String title, String description) {
+        record(AuditRecord.of(Category.SYSTEM, severity.action())
+                .outcome(severity == Severity.ERROR ? Outcome.FAILURE : Outcome.SUCCESS)
+                .detail("severity", severity.name()).detail("title", title).detail("description", description));
+    }
+
+    /**
+     * {@code system.resolved}: the current actor resolved the event {@code eventId}, with a note. The original
+     * event stays as it was; {@link AuditTrail#resolution(long)} finds this follow-up.
+     */
+    default void resolve(long eventId, String note) {
+        record(AuditRecord.of(Category.SYSTEM, RESOLVED).target("AuditEvent", eventId).detail("note", note));
+    }
+
+    /** The action of the follow-up event that resolves another. */
+    String RESOLVED = "system.resolved";
 }

@@ -35,4 +35,12 @@ public interface AuditTrail {
 
     /** The same counts for the events of one actor, as actor or on behalf of. */
     AuditSummary summary(String actorId, Instant from, Instant to);
+
+    /**
+     * The follow-up event that resolved event {@code eventId} ({@link AuditLog#resolve}): who resolved it, when,
+     * and the note in its details; empty while the event is unresolved. The latest wins if there are several.
+     */
+    default Optional<AuditEvent> resolution(long eventId) {
+        return events(new EventQuery().action(AuditLog.RESOLVED).target("AuditEvent", eventId)).stream().findFirst();
+    }
 }

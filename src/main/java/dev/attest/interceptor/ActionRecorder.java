@@ -3,12 +3,15 @@ package dev.attest.interceptor;
 import dev.attest.Actor;
 import dev.attest.AuditLog;
 import dev.attest.AuditRecord;
+import dev.attest.Category;
 import dev.attest.Redacted;
 import dev.attest.capture.DetailsWriter;
 import dev.attest.capture.Entities;
 import dev.attest.context.CallerResolver;
 import dev.attest.context.Scope;
 import dev.attest.context.TransactionBinding;
+import dev.attest.export.ExportMeasure;
+import dev.attest.security.Denials;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +41,9 @@ public class ActionRecorder {
     @Inject
     Entities entities;
 
+    @Inject
+    Denials denials;
+
     Object invoke(InvocationContext invocation) throws Exception {
         ActionMetadata action = metadata.computeIfAbsent(Beans.MethodKey.of(invocation),
                 key -> ActionMetadata.of(key.beanClass(), key.method(), details::isSensitive));
@@ -54,9 +60,17 @@ public class ActionRecorder {
                 result = invocation.proceed();
             } catch (Exception | Error failure) {
                 log.record(event(action, invocation, actor, start, started, null).failure(failure));
+                if (Denials.reason(failure) != null) {
+                    denials.deniedBy(failure, action.action());
+                }
                 throw failure;
             }
-            log.record(event(action, invocation, actor, start, started, result));
+            AuditRecord done = event(action, invocation, actor, start, started, result);
+            if (action.category() == Category.EXPORT && invocation.getMethod() != null
+                    && invocation.getMethod().getReturnType() != void.class) {
+                exported(action, result, done);
+            }
+            log.record(done);
             return result;
         } finally {
             Scope.restore(previous);
@@ -81,6 +95,15 @@ public class ActionRecorder {
             record.target(action.targetType() != null ? action.targetType() : target.getClass().getSimpleName(), target);
         }
         return record;
+    }
+
+    /** An export's size and count from what it returned; a collection of entities names the exported type. */
+    private void exported(ActionMetadata action, Object result, AuditRecord record) {
+        ExportMeasure.describe(result, record);
+        if (action.targetIndex() < 0 && result instanceof java.util.Collection<?> rows && !rows.isEmpty()
+                && entities.isEntity(rows.iterator().next())) {
+            record.target(Entities.entityName(rows.iterator().next().getClass()), null);
+        }
     }
 
     private ObjectNode arguments(ActionMetadata action, Object[] arguments) {

@@ -4,6 +4,7 @@ import dev.attest.Actor;
 import dev.attest.AuditActor;
 import dev.attest.AuditMessages;
 import dev.attest.context.Scope;
+import dev.attest.system.SystemErrors;
 import dev.attest.context.TransactionBinding;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -51,7 +52,13 @@ public class AuditActorInterceptor implements Serializable {
         Scope previous = Scope.enter(sender != null ? sender : Scope.current().withActor(actor));
         try {
             TransactionBinding.bind(Scope.current().actor(), Scope.current());
-            return invocation.proceed();
+            try {
+                return invocation.proceed();
+            } catch (Exception | Error failure) {
+                SystemErrors.escaped(failure, AttestExtension.entryPointName(Beans.userClass(invocation.getTarget()),
+                        invocation.getMethod() == null ? "postConstruct" : invocation.getMethod().getName()));
+                throw failure;
+            }
         } finally {
             Scope.restore(previous);
         }

@@ -4,6 +4,7 @@ import dev.attest.Actor;
 import dev.attest.ActorType;
 import dev.attest.context.CallerResolver;
 import dev.attest.context.Scope;
+import dev.attest.system.SystemErrors;
 import dev.attest.context.TransactionBinding;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -63,16 +64,26 @@ public class EntryPointInterceptor implements Serializable {
         Scope scope = entryPoints.isBatchArtifact(Beans.userClass(invocation.getTarget())) ? BatchStarter.scope(current) : null;
         if (scope == null) {
             if (current.actor() != null || callers.authenticatedCaller().type() != ActorType.ANONYMOUS) {
-                return invocation.proceed();
+                return guarded(name, invocation);
             }
             scope = current.withActor(Actor.system(name));
         }
         Scope previous = Scope.enter(scope);
         try {
             TransactionBinding.bind(scope.actor(), scope);
-            return invocation.proceed();
+            return guarded(name, invocation);
         } finally {
             Scope.restore(previous);
+        }
+    }
+
+    /** Proceeds; an exception escaping the entry point is recorded as {@code system.error}, then goes on. */
+    private static Object guarded(String name, InvocationContext invocation) throws Exception {
+        try {
+            return invocation.proceed();
+        } catch (Exception | Error failure) {
+            SystemErrors.escaped(failure, name);
+            throw failure;
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.attest.context.RequestInfo;
 import dev.attest.context.Scope;
 import dev.attest.store.EventRow;
 import dev.attest.store.EventStore;
+import dev.attest.system.SkipRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,9 +39,16 @@ public class DefaultAuditLog implements AuditLog {
     @Inject
     CallerResolver callers;
 
+    @Inject
+    SkipRules skip;
+
     @Override
     public void record(AuditRecord record) {
-        store.write(seal(record));
+        EventRow row = seal(record);
+        if (skip.skipped(row.category(), row.action(), row.targetType())) {
+            return;
+        }
+        store.write(row);
     }
 
     private EventRow seal(AuditRecord record) {

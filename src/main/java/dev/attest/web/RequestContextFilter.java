@@ -32,18 +32,25 @@ public class RequestContextFilter extends HttpFilter {
         clients = new ClientAddresses(config.trustedProxies());
     }
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
-        response.setHeader(RequestIds.HEADER, requestId);
-        int max = config.maxValueLength();
-        RequestInfo info = new RequestInfo(
+    /** The request attribute under which a handler that ran earlier left the request's {@link RequestInfo}. */
+    public static final String REQUEST_INFO = RequestInfo.class.getName();
+
+    /** The request context of {@code request}: bounded, neutralised, with an accepted or generated request id. */
+    public static RequestInfo describe(HttpServletRequest request, ClientAddresses clients, int max) {
+        return new RequestInfo(
                 Text.clean(clients.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")), 64),
                 Text.clean(request.getHeader("User-Agent"), max),
                 Text.clean(request.getMethod(), 16),
                 Text.clean(request.getRequestURI(), max),
-                requestId);
+                RequestIds.accept(request.getHeader(RequestIds.HEADER)));
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestInfo info = request.getAttribute(REQUEST_INFO) instanceof RequestInfo known
+                ? known : describe(request, clients, config.maxValueLength());
+        response.setHeader(RequestIds.HEADER, info.requestId());
         Scope previous = Scope.enter(Scope.current().withRequest(info));
         try {
             chain.doFilter(request, response);

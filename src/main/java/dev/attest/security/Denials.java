@@ -1,0 +1,75 @@
+package dev.attest.security;
+
+import dev.attest.Actor;
+import dev.attest.AuditLog;
+import dev.attest.AuditRecord;
+import dev.attest.Category;
+import dev.attest.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.lang.ref.WeakReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Records {@code authz.denied}: a call refused for lack of permission, with the actor and the resource. */
+@ApplicationScoped
+public class Denials {
+
+    public static final String DENIED = "authz.denied";
+
+    /** WFLYEJB0364: Invocation on method: public T a.b.Bean.method(...) of bean: Bean is not allowed */
+    private static final Pattern WILDFLY_EJB = Pattern.compile("method: .*?\\.(\\w+)\\([^)]*\\)[^:]* of bean: (\\S+)");
+    /** The last exception recorded on this thread: an exception passing several interceptors is one denial. */
+    private static final ThreadLocal<WeakReference<Throwable>> LAST = new ThreadLocal<>();
+
+    @Inject
+    AuditLog log;
+
+    /**
+     * Records a denial.
+     *
+     * @param userId the authenticated caller, {@code null} for the current actor
+     * @param resourceType {@code URL} or {@code EJB}
+     * @param resource the request path or {@code Bean#method}
+     * @param reason what refused it, such as {@code HTTP 403}
+     */
+    /**
+     * Records the denial {@code failure} stands for ({@code EJBAccessException} or JAX-RS
+     * {@code ForbiddenException} among its causes), once per exception; does nothing for other exceptions.
+     * The resource is the bean and method WildFly names in its message, else {@code fallbackResource}.
+     */
+    public void deniedBy(Throwable failure, String fallbackResource) {
+        String reason = reason(failure);
+        if (reason == null || LAST.get() != null && LAST.get().get() == failure) {
+            return;
+        }
+        LAST.set(new WeakReference<>(failure));
+        Matcher named = WILDFLY_EJB.matcher(reason);
+        denied(null, "EJB", named.find() ? named.group(2) + "#" + named.group(1) : fallbackResource, reason);
+    }
+
+    /** The denial an exception stands for, as "Type: message", else {@code null}. */
+    public static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.equals("jakarta.ejb.EJBAccessException") || type.equals("jakarta.ws.rs.ForbiddenException")) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return null;
+    }
+
+    public void denied(String userId, String resourceType, String resource, String reason) {
+        RequestState state = RequestState.current();
+        if (state != null) {
+            state.denialRecorded = true;
+        }
+        AuditRecord record = AuditRecord.of(Category.SECURITY, DENIED).outcome(Outcome.DENIED)
+                .target(resourceType, resource).error("AccessDenied", reason);
+        if (userId != null) {
+            record.actor(Actor.user(userId));
+        }
+        log.record(record);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.attest.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class CredentialsTest {
+
+    private static String basic(String pair) {
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void basicGivesTheUserNameOnly() {
+        Credentials c = Credentials.of(basic("alice:s3cret:with:colons"));
+        assertEquals("BASIC", c.mechanism());
+        assertEquals("alice", c.userName());
+        assertFalse(c.toString().contains("s3cret"));
+    }
+
+    @Test
+    void noColonOrNoBase64GivesNoName() {
+        assertNull(Credentials.of(basic("just-a-secret")).userName());
+        assertNull(Credentials.of("Basic not*base64").userName());
+    }
+
+    @Test
+    void bearerAndOtherSchemesCarryNoName() {
+        assertEquals(new Credentials("BEARER_TOKEN", null), Credentials.of("Bearer eyJhbGciOi.secret"));
+        assertEquals(new Credentials("DIGEST", null), Credentials.of("Digest username=\"x\""));
+        assertNull(Credentials.of(null));
+        assertNull(Credentials.of("  "));
+    }
+}
