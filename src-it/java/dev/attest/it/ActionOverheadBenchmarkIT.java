@@ -54,7 +54,7 @@ class ActionOverheadBenchmarkIT {
         double auditedMedian = median(audited) / 1_000.0;
         System.out.printf("action-overhead (%s): plain median %.1f µs, audited median %.1f µs, ratio %.2f, "
                         + "p90 plain %.1f µs, p90 audited %.1f µs (%d rounds after %d warm-up)%n",
-                System.getProperty("attest.it.db", "h2"), plainMedian, auditedMedian, auditedMedian / plainMedian,
+                probe.databaseName(), plainMedian, auditedMedian, auditedMedian / plainMedian,
                 percentile(plain, 0.9) / 1_000.0, percentile(audited, 0.9) / 1_000.0, ROUNDS, WARM_UP);
 
         assertEquals(ROUNDS + WARM_UP, probe.count("AttestEvent", "x.action = ?1", "ledger.book"),

@@ -104,6 +104,13 @@ public class Probe {
         return em.createNativeQuery(sql).getResultList();
     }
 
+    /** The product name of the database the persistence unit writes to. */
+    public String databaseName() {
+        String[] name = new String[1];
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> name[0] = connection.getMetaData().getDatabaseProductName());
+        return name[0];
+    }
+
     /** Runs native SQL (DDL or DML). */
     public void execute(String sql) {
         em.createNativeQuery(sql).executeUpdate();
