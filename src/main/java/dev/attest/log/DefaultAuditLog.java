@@ -44,23 +44,19 @@ public class DefaultAuditLog implements AuditLog {
 
     @Override
     public void record(AuditRecord record) {
-        EventRow row = seal(record);
-        if (skip.skipped(row.category(), row.action(), row.targetType())) {
-            return;
+        String targetType = record.targetEntity() != null
+                ? Entities.entityName(record.targetEntity().getClass()) : record.targetType();
+        // decided before the work of sealing: a skipped event costs no actor lookup and no JSON
+        if (!skip.skipped(record.category(), record.action(), targetType)) {
+            store.write(seal(record, targetType));
         }
-        store.write(row);
     }
 
-    private EventRow seal(AuditRecord record) {
+    private EventRow seal(AuditRecord record, String targetType) {
         Scope scope = Scope.current();
         RequestInfo request = scope.request() != null ? scope.request() : new RequestInfo(null, null, null, null, null);
         Actor actor = record.actor() != null ? record.actor() : callers.currentActor();
-        String targetType = record.targetType();
-        Object targetId = record.targetId();
-        if (record.targetEntity() != null) {
-            targetType = Entities.entityName(record.targetEntity().getClass());
-            targetId = entities.id(record.targetEntity());
-        }
+        Object targetId = record.targetEntity() != null ? entities.id(record.targetEntity()) : record.targetId();
         int max = config.maxValueLength();
         return new EventRow(
                 record.occurredAt() != null ? record.occurredAt() : Instant.now(),
