@@ -1,5 +1,7 @@
 package dev.attest.it;
 
+import dev.attest.AuditEvent;
+import dev.attest.Outcome;
 import dev.attest.it.app.PaymentService;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -13,28 +15,38 @@ import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** FAIL_OPEN: the work goes on when its event cannot be written, and the loss is reported loudly. */
+/** FAIL_OPEN: the work goes on when its event cannot be written; the event waits in the journal, loudly. */
 @ExtendWith(ArquillianExtension.class)
-class FailOpenIT extends StoreOutage {
+class FailOpenIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("fail-open", "attest.failure-policy=FAIL_OPEN", StoreOutage.class);
+        return Deployments.war("fail-open", Deployments.config("attest.failure-policy=FAIL_OPEN",
+                "attest.journal.retry-interval=PT0.5S"));
     }
 
     @Inject
     PaymentService payments;
 
+    @Inject
+    Probe probe;
+
     @Test
-    void unwritableEventLetsTheOperationCommitAndIsLoggedAsLost() {
+    void unwritableEventLetsTheOperationCommitAndIsKeptInTheJournal() throws InterruptedException {
         ServerLog log = ServerLog.mark();
         long id = probe.invoice("P-1", "ACME").getId();
+        probe.execute("alter table attest_event add constraint refuse_notes check (action <> 'payment.note')");
+        try {
+            payments.note(id, "reprice");
 
-        payments.note(id, "reprice");
-
-        assertEquals(0, new BigDecimal("10").compareTo(probe.find(id).getAmount()), "the business change committed");
-        assertEquals(0, probe.events("payment.note", id).size());
-        assertTrue(log.contains("AUDIT EVENT LOST: could not be written, the operation goes on: action=payment.note"),
-                "the loss is reported in the server log");
+            assertEquals(0, new BigDecimal("10").compareTo(probe.find(id).getAmount()), "the business change committed");
+            assertEquals(0, probe.events("payment.note", id).size());
+            assertTrue(log.contains("Audit event could not be written in its transaction (FAIL_OPEN); it goes to the "
+                    + "journal when the transaction ends: action=payment.note"), "the failure is reported in the server log");
+        } finally {
+            probe.execute("alter table attest_event drop constraint refuse_notes");
+        }
+        AuditEvent event = probe.await("payment.note", id);
+        assertEquals(Outcome.SUCCESS, event.outcome(), "the committed work's event reached the store from the journal");
     }
 }

@@ -6,6 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +27,10 @@ public class AttestConfig {
     public static final String MAX_DETAILS_LENGTH = "attest.max-details-length";
     public static final String TRUSTED_PROXIES = "attest.trusted-proxies";
     public static final String VIEWER_ROLE = "attest.viewer-role";
+    public static final String AUTHENTICATION_FAILURE_POLICY = "attest.authentication.failure-policy";
+    public static final String JOURNAL_DIR = "attest.journal.dir";
+    public static final String JOURNAL_MAX_SIZE = "attest.journal.max-size";
+    public static final String JOURNAL_RETRY_INTERVAL = "attest.journal.retry-interval";
     /** The role that may read the trail through the JSON API and the page when none is configured. */
     public static final String DEFAULT_VIEWER_ROLE = "audit-viewer";
 
@@ -34,6 +42,10 @@ public class AttestConfig {
     public static final int TEXT_COLUMN_LENGTH = 2_000;
 
     private FailurePolicy failurePolicy;
+    private FailurePolicy authenticationFailurePolicy;
+    private Path journalDir;
+    private long journalMaxSize;
+    private Duration journalRetryInterval;
     private List<String> sensitiveNames;
     private int maxValueLength;
     private int maxDetailsLength;
@@ -47,12 +59,11 @@ public class AttestConfig {
 
     /** Reads and validates every key; throws {@link IllegalArgumentException} naming a bad one. */
     public void load(Config config) {
-        String policy = config.getOptionalValue(FAILURE_POLICY, String.class).orElse(FailurePolicy.FAIL_CLOSED.name());
-        try {
-            failurePolicy = FailurePolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(FAILURE_POLICY + " must be FAIL_CLOSED or FAIL_OPEN, not '" + policy + "'");
-        }
+        failurePolicy = policy(config, FAILURE_POLICY, FailurePolicy.FAIL_CLOSED);
+        authenticationFailurePolicy = policy(config, AUTHENTICATION_FAILURE_POLICY, FailurePolicy.FAIL_OPEN);
+        journalDir = journalDir(config);
+        journalMaxSize = size(config, JOURNAL_MAX_SIZE, "64MB");
+        journalRetryInterval = duration(config, JOURNAL_RETRY_INTERVAL, "PT5S", Duration.ofMillis(100), Duration.ofHours(1));
         sensitiveNames = list(config.getOptionalValue(SENSITIVE_NAMES, String.class).orElse(DEFAULT_SENSITIVE_NAMES))
                 .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         maxValueLength = bounded(config, MAX_VALUE_LENGTH, 1_000, 16, TEXT_COLUMN_LENGTH);
@@ -70,6 +81,61 @@ public class AttestConfig {
         return role;
     }
 
+    private static FailurePolicy policy(Config config, String key, FailurePolicy defaultValue) {
+        String policy = config.getOptionalValue(key, String.class).orElse(defaultValue.name());
+        try {
+            return FailurePolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be FAIL_CLOSED or FAIL_OPEN, not '" + policy + "'");
+        }
+    }
+
+    private static Path journalDir(Config config) {
+        String configured = config.getOptionalValue(JOURNAL_DIR, String.class).map(String::trim).orElse("");
+        if (!configured.isEmpty()) {
+            try {
+                return Path.of(configured);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException(JOURNAL_DIR + " must be a directory path, not '" + configured + "'");
+            }
+        }
+        String serverData = System.getProperty("jboss.server.data.dir");
+        return Path.of(serverData != null ? serverData : System.getProperty("java.io.tmpdir"), "attest");
+    }
+
+    /** A size in bytes, with an optional unit {@code KB}, {@code MB} or {@code GB}: from 64KB to 16GB. */
+    static long size(Config config, String key, String defaultValue) {
+        String value = config.getOptionalValue(key, String.class).orElse(defaultValue).trim();
+        String upper = value.toUpperCase(Locale.ROOT);
+        long unit = upper.endsWith("GB") ? 1L << 30 : upper.endsWith("MB") ? 1L << 20 : upper.endsWith("KB") ? 1L << 10 : 1;
+        String number = unit == 1 ? upper : upper.substring(0, upper.length() - 2).trim();
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(number), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            bytes = -1;
+        }
+        if (bytes < 64L << 10 || bytes > 16L << 30) {
+            throw new IllegalArgumentException(key + " must be a size from 64KB to 16GB (such as 64MB), not '" + value + "'");
+        }
+        return bytes;
+    }
+
+    private static Duration duration(Config config, String key, String defaultValue, Duration min, Duration max) {
+        String value = config.getOptionalValue(key, String.class).orElse(defaultValue).trim();
+        Duration duration;
+        try {
+            duration = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            duration = null;
+        }
+        if (duration == null || duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration from " + min + " to " + max
+                    + " (such as PT5S), not '" + value + "'");
+        }
+        return duration;
+    }
+
     private static int bounded(Config config, String key, int defaultValue, int min, int max) {
         int value = config.getOptionalValue(key, Integer.class).orElse(defaultValue);
         if (value < min || value > max) {
@@ -85,6 +151,26 @@ public class AttestConfig {
     /** {@code attest.failure-policy}, default {@code FAIL_CLOSED}. */
     public FailurePolicy failurePolicy() {
         return failurePolicy;
+    }
+
+    /** {@code attest.authentication.failure-policy}, default {@code FAIL_OPEN}: logins never wait for the store. */
+    public FailurePolicy authenticationFailurePolicy() {
+        return authenticationFailurePolicy;
+    }
+
+    /** {@code attest.journal.dir}, default {@code <jboss.server.data.dir>/attest}: where the durable journal lives. */
+    public Path journalDir() {
+        return journalDir;
+    }
+
+    /** {@code attest.journal.max-size}, default 64MB: the most bytes the journal file may hold. */
+    public long journalMaxSize() {
+        return journalMaxSize;
+    }
+
+    /** {@code attest.journal.retry-interval}, default PT5S: how often a journal the store refused is retried. */
+    public Duration journalRetryInterval() {
+        return journalRetryInterval;
     }
 
     /** {@code attest.redact.names}: lower-case fragments; an argument or key whose name contains one is masked. */

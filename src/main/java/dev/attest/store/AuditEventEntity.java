@@ -105,6 +105,10 @@ public class AuditEventEntity {
     @Column(name = "error_message", length = TEXT)
     private String errorMessage;
 
+    /** Set on events written from the durable journal: makes their insert idempotent. */
+    @Column(name = "event_key", length = 36, unique = true)
+    private String eventKey;
+
     /** An actor from its stored columns. */
     public static Actor actor(String type, String id, String onBehalfOfType, String onBehalfOfId) {
         Actor actor = new Actor(ActorType.valueOf(type), id);

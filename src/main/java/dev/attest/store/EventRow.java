@@ -3,6 +3,8 @@ package dev.attest.store;
 import dev.attest.Category;
 import dev.attest.Outcome;
 
+import jakarta.transaction.Status;
+
 import java.time.Instant;
 
 /** One row of the event table, complete and already redacted, neutralised and bounded. */
@@ -13,12 +15,27 @@ public record EventRow(Instant occurredAt, Category category, String action, Out
                        String errorType, String errorMessage) {
 
     static final String ROLLED_BACK = "TransactionRolledBack";
+    static final String NOT_ACTIVE = "TransactionNotActive";
 
     /** The same event as a failure: its transaction rolled back after the work returned. */
     EventRow rolledBack() {
         return new EventRow(occurredAt, category, action, Outcome.FAILURE, actorType, actorId, onBehalfOfType, onBehalfOfId, targetType, targetId,
                 reason, clientAddress, userAgent, httpMethod, httpPath, requestId, correlationId, durationMillis,
                 details, ROLLED_BACK, "the transaction rolled back after the action returned");
+    }
+
+    /**
+     * The same event as a failure because its transaction was not active when the work returned: rolled back
+     * (by a timeout, a veto, a failed commit) or in any state but active, which never means success.
+     */
+    EventRow notCommitted(int status) {
+        if (status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLEDBACK
+                || status == Status.STATUS_ROLLING_BACK) {
+            return rolledBack();
+        }
+        return new EventRow(occurredAt, category, action, Outcome.FAILURE, actorType, actorId, onBehalfOfType, onBehalfOfId, targetType, targetId,
+                reason, clientAddress, userAgent, httpMethod, httpPath, requestId, correlationId, durationMillis,
+                details, NOT_ACTIVE, "the transaction was not active when the action returned (status " + status + ")");
     }
 
     /** A one-line description for the server log: no details, all parts already neutralised. */

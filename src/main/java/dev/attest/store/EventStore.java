@@ -1,11 +1,11 @@
 package dev.attest.store;
 
 import dev.attest.AuditWriteException;
+import dev.attest.Category;
 import dev.attest.FailurePolicy;
 import dev.attest.Outcome;
 import dev.attest.config.AttestConfig;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +15,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,10 +22,14 @@ import java.util.logging.Logger;
  * Decides in which transaction an event row is written and what a failed write means.
  *
  * <ul>
- *   <li>SUCCESS in an active transaction: inserted in it (both commit or neither), and if that transaction
- *       then rolls back, the row is written again as FAILURE in a transaction of its own.</li>
- *   <li>SUCCESS in a transaction marked for rollback: written as FAILURE at once, in its own transaction.</li>
+ *   <li>SUCCESS in an active transaction: inserted in it (both commit or neither). If that transaction then
+ *       rolls back, a FAILURE row is appended to the durable journal by the thread that completes it (no
+ *       waiting for the store) and written to the store from there.</li>
+ *   <li>SUCCESS when the transaction is in any other state (marked for rollback, rolled back by a timeout,
+ *       completing, unknown): never SUCCESS; written as FAILURE at once, in its own transaction.</li>
  *   <li>FAILURE, DENIED, or no transaction at all: written in a transaction of its own.</li>
+ *   <li>A row the store refuses: under FAIL_OPEN (and for authentication events, under their own policy)
+ *       kept in the journal and written later; under FAIL_CLOSED the operation fails.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,31 +43,32 @@ public class EventStore {
     @Inject
     IsolatedWriter isolated;
 
+    @Inject
+    JournalWriter journal;
+
     @PersistenceContext
     EntityManager entityManager;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @Resource
-    ManagedExecutorService executor;
-
     public void write(EventRow row) {
         int status = transactions.getTransactionStatus();
         if (row.outcome() != Outcome.SUCCESS) {
             writeIsolated(row, false);
         } else if (status == Status.STATUS_ACTIVE) {
-            writeInTransaction(row);
-            transactions.registerInterposedSynchronization(new RollbackRecorder(row));
-        } else if (status == Status.STATUS_MARKED_ROLLBACK) {
-            writeIsolated(row.rolledBack(), false);
-        } else {
+            boolean inserted = writeInTransaction(row);
+            transactions.registerInterposedSynchronization(new Completion(row, inserted));
+        } else if (status == Status.STATUS_NO_TRANSACTION) {
             writeIsolated(row, true);
+        } else {
+            writeIsolated(row.notCommitted(status), false);
         }
     }
 
-    private void writeInTransaction(EventRow row) {
-        boolean failOpen = config.failurePolicy() == FailurePolicy.FAIL_OPEN;
+    /** Whether the row is in the transaction; {@code false} when FAIL_OPEN let the transaction go on without it. */
+    private boolean writeInTransaction(EventRow row) {
+        boolean failOpen = policy(row) == FailurePolicy.FAIL_OPEN;
         try {
             entityManager.unwrap(Session.class).doWork(connection -> {
                 if (failOpen) {
@@ -73,8 +77,12 @@ public class EventStore {
                     EventTable.insert(connection, row);
                 }
             });
+            return true;
         } catch (RuntimeException e) {
-            lost(row, e, true);
+            failClosed(row, e);
+            LOG.log(Level.SEVERE, "Audit event could not be written in its transaction (FAIL_OPEN); it goes to the "
+                    + "journal when the transaction ends: " + row.summary() + " cause=" + e);
+            return false;
         }
     }
 
@@ -82,32 +90,59 @@ public class EventStore {
         try {
             isolated.write(row);
         } catch (RuntimeException e) {
-            lost(row, e, policyApplies);
-        }
-    }
-
-    /** Never silent: the loss is logged with the (redacted) event; under FAIL_CLOSED the operation fails. */
-    private void lost(EventRow row, RuntimeException cause, boolean policyApplies) {
-        boolean failClosed = policyApplies && config.failurePolicy() == FailurePolicy.FAIL_CLOSED;
-        if (failClosed) {
-            if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                transactions.setRollbackOnly();
+            if (policyApplies) {
+                // no transaction: the work is done whatever happens now, so the event is kept in any case
+                keep(row, e);
+                failClosed(row, e);
+            } else {
+                keep(row, e);
             }
-            LOG.log(Level.SEVERE, "Audit event could not be written; the operation fails (FAIL_CLOSED): "
-                    + row.summary() + " cause=" + cause);
-            throw new AuditWriteException("audit event could not be written: " + row.action(), cause);
         }
-        LOG.log(Level.SEVERE, "AUDIT EVENT LOST: could not be written, the operation goes on: " + row.summary()
-                + " details=" + row.details() + " cause=" + cause);
     }
 
-    /** Replaces a rolled-back SUCCESS row by a FAILURE row, outside the finished transaction. */
-    private final class RollbackRecorder implements Synchronization {
+    private FailurePolicy policy(EventRow row) {
+        return row.category() == Category.AUTHENTICATION ? config.authenticationFailurePolicy() : config.failurePolicy();
+    }
+
+    /** Under FAIL_CLOSED the operation fails: its transaction, if any, rolls back. */
+    private void failClosed(EventRow row, RuntimeException cause) {
+        if (policy(row) != FailurePolicy.FAIL_CLOSED) {
+            return;
+        }
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.setRollbackOnly();
+        }
+        LOG.log(Level.SEVERE, "Audit event could not be written; the operation fails (FAIL_CLOSED): "
+                + row.summary() + " cause=" + cause);
+        throw new AuditWriteException("audit event could not be written: " + row.action(), cause);
+    }
+
+    /** Never silent: the row goes to the durable journal, or, when even that fails, to the server log. */
+    private void keep(EventRow row, RuntimeException cause) {
+        try {
+            if (journal.append(row, true)) {
+                LOG.log(Level.SEVERE, "Audit event could not be written to the store; kept in the journal and "
+                        + "written when the store answers: " + row.summary() + " cause=" + cause);
+            }
+        } catch (RuntimeException journalFailed) {
+            LOG.log(Level.SEVERE, "AUDIT EVENT LOST: neither the store nor the journal could take it: " + row.summary()
+                    + " details=" + row.details() + " cause=" + cause + " journal=" + journalFailed);
+        }
+    }
+
+    /**
+     * Settles an event of a transaction when it ends, on the thread that ends it (possibly the transaction
+     * reaper): nothing to do after a commit that holds the row; otherwise one fsynced journal append, never a
+     * wait for the store.
+     */
+    private final class Completion implements Synchronization {
 
         private final EventRow row;
+        private final boolean inserted;
 
-        RollbackRecorder(EventRow row) {
+        Completion(EventRow row, boolean inserted) {
             this.row = row;
+            this.inserted = inserted;
         }
 
         @Override
@@ -116,18 +151,17 @@ public class EventStore {
 
         @Override
         public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
+            if (status == Status.STATUS_COMMITTED && inserted) {
                 return;
             }
-            EventRow failure = row.rolledBack();
+            EventRow settled = status == Status.STATUS_COMMITTED ? row : row.rolledBack();
             try {
-                // the completed transaction may still be bound to this thread: write from another one
-                executor.submit(() -> isolated.write(failure)).get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
+                if (!journal.append(settled, !inserted)) {
+                    return;
                 }
-                lost(failure, new IllegalStateException(e), false);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "AUDIT EVENT LOST: the journal could not take it: " + settled.summary()
+                        + " details=" + settled.details() + " cause=" + e);
             }
         }
     }

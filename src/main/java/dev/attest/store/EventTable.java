@@ -13,8 +13,10 @@ final class EventTable {
 
     private static final String INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
             + "actor_type, actor_id, on_behalf_of_type, on_behalf_of_id, target_type, target_id, reason, client_address, user_agent, http_method, "
-            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message, event_key) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String KEY_EXISTS = "select count(*) from attest_event where event_key = ?";
 
     private static final String SAVEPOINT = "attest_event_write";
 
@@ -33,12 +35,37 @@ final class EventTable {
                 insert(connection, row);
             } catch (SQLException e) {
                 statement.execute("rollback to savepoint " + SAVEPOINT);
+                statement.execute("release savepoint " + SAVEPOINT);
                 throw e;
             }
+            // an open savepoint is a subtransaction until the end of the transaction: PostgreSQL keeps 64 per
+            // transaction in its cache, and every session pays for the overflow
+            statement.execute("release savepoint " + SAVEPOINT);
         }
     }
 
     static void insert(Connection connection, EventRow row) throws SQLException {
+        insert(connection, row, null);
+    }
+
+    /**
+     * Inserts a journaled row unless a row with its key is already stored: the journal may hand the same
+     * entry over twice when the process died between the insert and the journal's note that it was written.
+     */
+    static void insertOnce(Connection connection, EventRow row, String key) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(KEY_EXISTS)) {
+            exists.setString(1, key);
+            try (var result = exists.executeQuery()) {
+                result.next();
+                if (result.getLong(1) > 0) {
+                    return;
+                }
+            }
+        }
+        insert(connection, row, key);
+    }
+
+    private static void insert(Connection connection, EventRow row, String key) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
             insert.setString(2, row.category().name());
@@ -65,6 +92,7 @@ final class EventTable {
             insert.setString(19, row.details());
             insert.setString(20, row.errorType());
             insert.setString(21, row.errorMessage());
+            insert.setString(22, key);
             insert.executeUpdate();
         }
     }

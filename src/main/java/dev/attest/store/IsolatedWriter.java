@@ -18,6 +18,12 @@ public class IsolatedWriter {
         writeHere(entityManager, row);
     }
 
+    /** Writes a journaled row in a transaction of its own, unless its key is already stored. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void writeOnce(EventRow row, String key) {
+        entityManager.unwrap(Session.class).doWork(connection -> EventTable.insertOnce(connection, row, key));
+    }
+
     /** Inserts {@code row} on the connection of {@code entityManager}'s current transaction. */
     static void writeHere(EntityManager entityManager, EventRow row) {
         entityManager.unwrap(Session.class).doWork(connection -> EventTable.insert(connection, row));

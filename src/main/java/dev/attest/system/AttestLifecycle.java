@@ -63,6 +63,10 @@ public class AttestLifecycle {
     public Map<String, Object> effectiveConfiguration() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put(AttestConfig.FAILURE_POLICY, config.failurePolicy().name());
+        settings.put(AttestConfig.AUTHENTICATION_FAILURE_POLICY, config.authenticationFailurePolicy().name());
+        settings.put(AttestConfig.JOURNAL_DIR, config.journalDir().toString());
+        settings.put(AttestConfig.JOURNAL_MAX_SIZE, config.journalMaxSize());
+        settings.put(AttestConfig.JOURNAL_RETRY_INTERVAL, config.journalRetryInterval().toString());
         settings.put(AttestConfig.SENSITIVE_NAMES, String.join(",", config.sensitiveNames()));
         settings.put(AttestConfig.MAX_VALUE_LENGTH, config.maxValueLength());
         settings.put(AttestConfig.MAX_DETAILS_LENGTH, config.maxDetailsLength());
