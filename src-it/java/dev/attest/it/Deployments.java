@@ -78,17 +78,22 @@ public final class Deployments {
     }
 
     private static String persistenceXml() {
+        return persistenceXml("drop-and-create");
+    }
+
+    /** The persistence.xml of the test WARs, with the given schema generation action. */
+    static String persistenceXml(String schemaAction) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.1">
                     <persistence-unit name="app">
                         <jta-data-source>%s</jta-data-source>
                         <properties>
-                            <property name="jakarta.persistence.schema-generation.database.action" value="drop-and-create"/>
+                            <property name="jakarta.persistence.schema-generation.database.action" value="%s"/>
                         </properties>
                     </persistence-unit>
                 </persistence>
-                """.formatted(DATASOURCE).strip();
+                """.formatted(DATASOURCE, schemaAction).strip();
     }
 
     private static String webXml(String loginMethod) {
@@ -131,6 +136,11 @@ public final class Deployments {
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                 %s%s</web-app>
                 """.formatted(security, dataSource).strip();
+    }
+
+    /** The database the suite runs on: {@code H2} or {@code PostgreSQL}. */
+    static String databaseLabel() {
+        return POSTGRESQL ? "PostgreSQL" : "H2 file";
     }
 
     /** Joins lines of a microprofile-config.properties file. */

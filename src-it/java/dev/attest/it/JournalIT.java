@@ -84,7 +84,7 @@ class JournalIT {
         for (int i = 1; i < n; i++) {
             assertTrue(events.get(i).id() > events.get(i - 1).id(), "written in order");
         }
-        List<AuditEvent> replayed = probe.events(dev.attest.store.JournalWriter.REPLAYED);
+        List<AuditEvent> replayed = probe.events("audit.journal.replayed");
         assertFalse(replayed.isEmpty(), "a SYSTEM event says how many were delayed");
         AuditEvent last = replayed.get(replayed.size() - 1);
         assertEquals(dev.attest.Category.SYSTEM, last.category());
