@@ -18,7 +18,15 @@ import java.lang.annotation.Target;
  * redacted JSON, the outcome, the duration and the request context. It says {@link Outcome#SUCCESS} only
  * if the work committed: it is written in the caller's transaction and commits or rolls back with it.
  * An exception, or a transaction that rolls back after the method returned, is recorded as
- * {@link Outcome#FAILURE} in a transaction of its own, so the attempt survives the rollback.
+ * {@link Outcome#FAILURE} in a transaction of its own, so the attempt survives the rollback; so is a
+ * method that returns while its transaction is no longer active (rolled back by a timeout, for one).
+ *
+ * <p>When the event cannot be written, {@code attest.failure-policy} decides. Under
+ * {@link FailurePolicy#FAIL_CLOSED} the call fails with {@link AuditWriteException}; in a transaction nothing
+ * of it commits, but a method called <em>without</em> a transaction has already done its work: the caller
+ * still gets the exception, and the event is kept in the durable journal. Under
+ * {@link FailurePolicy#FAIL_OPEN} the call goes on and the event waits in the journal. Once the caller has
+ * its answer, the event is in the database or in the journal (forced to disk): a crash does not lose it.
  */
 @Inherited
 @InterceptorBinding
