@@ -79,6 +79,39 @@ class AttestConfigTest {
     }
 
     @Test
+    void authenticationEventsFailOpenUnlessConfiguredWhateverThePolicyOfActions() {
+        assertEquals(FailurePolicy.FAIL_OPEN, load(Map.of()).authenticationFailurePolicy());
+        assertEquals(FailurePolicy.FAIL_CLOSED,
+                load(AttestConfig.AUTHENTICATION_FAILURE_POLICY, "FAIL_CLOSED").authenticationFailurePolicy());
+        assertEquals("attest.authentication.failure-policy must be FAIL_CLOSED or FAIL_OPEN, not 'JOURNAL'",
+                rejection(AttestConfig.AUTHENTICATION_FAILURE_POLICY, "JOURNAL"));
+    }
+
+    @Test
+    void journalSizeTakesAUnitAndIsBounded() {
+        assertEquals(64L << 20, load(Map.of()).journalMaxSize());
+        assertEquals(512L << 10, load(AttestConfig.JOURNAL_MAX_SIZE, "512KB").journalMaxSize());
+        assertEquals(2L << 30, load(AttestConfig.JOURNAL_MAX_SIZE, " 2gb ").journalMaxSize());
+        assertEquals("attest.journal.max-size must be a size from 64KB to 16GB (such as 64MB), not '1KB'",
+                rejection(AttestConfig.JOURNAL_MAX_SIZE, "1KB"));
+        assertEquals("attest.journal.max-size must be a size from 64KB to 16GB (such as 64MB), not 'lots'",
+                rejection(AttestConfig.JOURNAL_MAX_SIZE, "lots"));
+    }
+
+    @Test
+    void journalRetryIntervalIsABoundedDuration() {
+        assertEquals(java.time.Duration.ofSeconds(5), load(Map.of()).journalRetryInterval());
+        assertEquals("attest.journal.retry-interval must be an ISO-8601 duration from PT0.1S to PT1H (such as PT5S),"
+                + " not '5 seconds'", rejection(AttestConfig.JOURNAL_RETRY_INTERVAL, "5 seconds"));
+    }
+
+    @Test
+    void journalDirectoryIsTheConfiguredOneElseUnderTheServerDataDirectory() {
+        assertEquals(java.nio.file.Path.of("/var/lib/audit"), load(AttestConfig.JOURNAL_DIR, "/var/lib/audit").journalDir());
+        assertEquals("attest", load(Map.of()).journalDir().getFileName().toString());
+    }
+
+    @Test
     void maxValueLengthAcceptsItsBounds() {
         assertEquals(16, load(AttestConfig.MAX_VALUE_LENGTH, "16").maxValueLength());
         assertEquals(2000, load(AttestConfig.MAX_VALUE_LENGTH, "2000").maxValueLength());
