@@ -129,7 +129,12 @@ public class JournalWriter {
             synchronized (this) {
                 open = journal;
                 if (open == null) {
-                    open = new Journal(config.journalDir().resolve(applicationName() + ".journal"), config.journalMaxSize());
+                    Path file = config.journalDir().resolve(applicationName() + ".journal");
+                    try {
+                        open = new Journal(file, config.journalMaxSize());
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException(AttestConfig.JOURNAL_DIR + ": " + e.getMessage(), e);
+                    }
                     journal = open;
                 }
             }
