@@ -57,8 +57,16 @@ public class EventStore {
         if (row.outcome() != Outcome.SUCCESS) {
             writeIsolated(row, false);
         } else if (status == Status.STATUS_ACTIVE) {
-            boolean inserted = writeInTransaction(row);
-            transactions.registerInterposedSynchronization(new Completion(row, inserted));
+            Boolean inserted = writeInTransaction(row);
+            if (inserted == null) {
+                return;
+            }
+            try {
+                transactions.registerInterposedSynchronization(new Completion(row, inserted));
+            } catch (IllegalStateException ended) {
+                // the transaction ended in between (a timeout): it did not commit
+                writeIsolated(row.notCommitted(transactions.getTransactionStatus()), false);
+            }
         } else if (status == Status.STATUS_NO_TRANSACTION) {
             writeIsolated(row, true);
         } else {
@@ -66,8 +74,12 @@ public class EventStore {
         }
     }
 
-    /** Whether the row is in the transaction; {@code false} when FAIL_OPEN let the transaction go on without it. */
-    private boolean writeInTransaction(EventRow row) {
+    /**
+     * Whether the row is in the transaction; {@code false} when FAIL_OPEN let the transaction go on without it;
+     * {@code null} when the transaction itself ended under the insert (rolled back by a timeout), in which case
+     * the attempt is already recorded as a FAILURE.
+     */
+    private Boolean writeInTransaction(EventRow row) {
         boolean failOpen = policy(row) == FailurePolicy.FAIL_OPEN;
         try {
             entityManager.unwrap(Session.class).doWork(connection -> {
@@ -79,6 +91,11 @@ public class EventStore {
             });
             return true;
         } catch (RuntimeException e) {
+            int now = transactions.getTransactionStatus();
+            if (now != Status.STATUS_ACTIVE) {
+                writeIsolated(row.notCommitted(now), false);
+                return null;
+            }
             failClosed(row, e);
             LOG.log(Level.SEVERE, "Audit event could not be written in its transaction (FAIL_OPEN); it goes to the "
                     + "journal when the transaction ends: " + row.summary() + " cause=" + e);
