@@ -111,6 +111,23 @@ class JournalIT {
     }
 
     @Test
+    void theJournalHoldsTheRedactedEventNeverASecret() throws Exception {
+        Outage.begin(probe, "secret-");
+        try {
+            plain.sendWithSecrets("secret-1", "4711-pin-value", "hunter2-password-value");
+            java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "attest", "journal.journal");
+            String journal = java.nio.file.Files.readString(file);
+            assertTrue(journal.contains("secret-1"), "the event waits in the journal");
+            assertFalse(journal.contains("4711-pin-value"), "no @Redacted value in the journal");
+            assertFalse(journal.contains("hunter2-password-value"), "no value of a secret-named argument in the journal");
+        } finally {
+            Outage.end(probe);
+        }
+        AuditEvent event = probe.await("outage.secret", "secret-1");
+        assertTrue(event.details().contains("***REDACTED***"), event.details());
+    }
+
+    @Test
     void fiveHundredAuditedCallsInOneTransactionLeaveNoSavepointOpen() throws Exception {
         transaction.begin();
         try {

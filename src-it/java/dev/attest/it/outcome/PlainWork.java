@@ -2,6 +2,7 @@ package dev.attest.it.outcome;
 
 import dev.attest.AuditAction;
 import dev.attest.AuditTarget;
+import dev.attest.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
@@ -15,6 +16,11 @@ public class PlainWork {
 
     @AuditAction("outage.plain")
     public void send(@AuditTarget("Message") String id) {
+        done.add(id);
+    }
+
+    @AuditAction("outage.secret")
+    public void sendWithSecrets(@AuditTarget("Message") String id, @Redacted String pin, String password) {
         done.add(id);
     }
 
