@@ -9,7 +9,7 @@ import dev.attest.AuditTrail;
 import dev.attest.EventQuery;
 import dev.attest.EntityChange;
 import dev.attest.EntityRevision;
-import dev.attest.it.contexts.AsyncService;
+import dev.attest.it.contexts.ConcurrentWork;
 import dev.attest.it.contexts.AsyncWork;
 import dev.attest.it.contexts.Facade;
 import dev.attest.it.contexts.Importer;
@@ -23,7 +23,6 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
@@ -97,8 +96,8 @@ class ExecutionContextIT {
     @Inject
     Event<AsyncWork.Requested> requests;
 
-    @EJB
-    AsyncService asyncService;
+    @Inject
+    ConcurrentWork concurrentWork;
 
     @Inject
     JMSContext jms;
@@ -347,10 +346,10 @@ class ExecutionContextIT {
     }
 
     @Test
-    void asynchronousSessionBeanRunsAsTheExplicitActorWithItsReason() throws Exception {
+    void concurrencyAsynchronousMethodRunsAsTheExplicitActorWithItsReason() throws Exception {
         AuditContext.runAs(Actor.user("kim"), () -> AuditContext.withReason("ticket ASY-1", () -> {
             try {
-                return asyncService.work("async-run-as").get(30, TimeUnit.SECONDS);
+                return concurrentWork.work("async-run-as").get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -63,7 +63,7 @@ class RedeployIT {
             deployer.undeploy(EXERCISED);
         }
 
-        HttpResponse<String> watch = Http.send(Http.request(observer, "loader-watch").GET().build());
+        HttpResponse<String> watch = Http.send(Http.request(observer, "loader-watch").timeout(java.time.Duration.ofSeconds(90)).GET().build());
 
         assertEquals("collected", watch.body(), "the class loader of the undeployed application");
     }

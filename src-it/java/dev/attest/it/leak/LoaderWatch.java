@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * In a second application: whether the class loader of the undeployed one has been collected, collecting
- * garbage for up to 30 seconds. Answers {@code collected}, {@code alive} or {@code missing}.
+ * garbage for up to 20 seconds. Answers {@code collected}, {@code alive} (with the threads whose thread-locals
+ * or context class loader hold it) or {@code missing}.
  */
 @WebServlet("/loader-watch")
 public class LoaderWatch extends HttpServlet {
@@ -29,7 +30,7 @@ public class LoaderWatch extends HttpServlet {
             response.getWriter().print("missing");
             return;
         }
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L;
         while (loader.get() != null && System.nanoTime() < deadline) {
             List<byte[]> pressure = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
@@ -44,10 +45,46 @@ public class LoaderWatch extends HttpServlet {
                 break;
             }
         }
-        boolean collected = loader.get() == null;
-        if (collected) {
+        ClassLoader alive = (ClassLoader) loader.get();
+        if (alive == null) {
             System.getProperties().remove(LOADER);
+            response.getWriter().print("collected");
+        } else {
+            response.getWriter().print("alive; thread-locals holding it: " + holders(alive));
         }
-        response.getWriter().print(collected ? "collected" : "alive");
+    }
+
+    /** The threads whose thread-locals hold an object of {@code loader}'s classes, to say what pins it. */
+    private static List<String> holders(ClassLoader loader) {
+        List<String> found = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            for (String mapField : List.of("threadLocals", "inheritableThreadLocals")) {
+                try {
+                    Object map = field(Thread.class, mapField).get(thread);
+                    if (map == null) {
+                        continue;
+                    }
+                    for (Object entry : (Object[]) field(map.getClass(), "table").get(map)) {
+                        Object value = entry == null ? null : field(entry.getClass(), "value").get(entry);
+                        Object held = value instanceof Reference<?> reference ? reference.get() : value;
+                        if (held != null && (held.getClass().getClassLoader() == loader || held == loader)) {
+                            found.add(thread.getName() + " " + mapField + ": " + held.getClass().getName());
+                        }
+                    }
+                } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                    found.add(thread.getName() + ": " + unreadable);
+                }
+            }
+            if (thread.getContextClassLoader() == loader) {
+                found.add(thread.getName() + ": context class loader");
+            }
+        }
+        return found;
+    }
+
+    private static java.lang.reflect.Field field(Class<?> type, String name) throws NoSuchFieldException {
+        java.lang.reflect.Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 }
