@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * In a second application: whether the class loader of the undeployed one has been collected, collecting
- * garbage for up to 20 seconds. Answers {@code collected}, {@code alive} (with the threads whose thread-locals
- * or context class loader hold it) or {@code missing}.
+ * In a second application: what still holds the class loader of an undeployed one. Answers
+ * {@code holders=[...];loader=collected|alive}: the threads whose thread-locals or context class loader hold
+ * an object of that application, then whether its class loader was collected within ten seconds of garbage
+ * collection; {@code missing} if no application registered its class loader.
  */
 @WebServlet("/loader-watch")
 public class LoaderWatch extends HttpServlet {
@@ -30,7 +31,7 @@ public class LoaderWatch extends HttpServlet {
             response.getWriter().print("missing");
             return;
         }
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (loader.get() != null && System.nanoTime() < deadline) {
             List<byte[]> pressure = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
@@ -46,12 +47,9 @@ public class LoaderWatch extends HttpServlet {
             }
         }
         ClassLoader alive = (ClassLoader) loader.get();
-        if (alive == null) {
-            System.getProperties().remove(LOADER);
-            response.getWriter().print("collected");
-        } else {
-            response.getWriter().print("alive; thread-locals holding it: " + holders(alive));
-        }
+        System.getProperties().remove(LOADER);
+        response.getWriter().print("holders=" + (alive == null ? List.of() : holders(alive))
+                + ";loader=" + (alive == null ? "collected" : "alive"));
     }
 
     /** The threads whose thread-locals hold an object of {@code loader}'s classes, to say what pins it. */
