@@ -1,14 +1,20 @@
 package dev.attest.it;
 
 import dev.attest.Actor;
-import dev.attest.ActorType;
 import dev.attest.AuditContext;
 import dev.attest.AuditBatch;
 import dev.attest.AuditEvent;
 import dev.attest.AuditMessages;
 import dev.attest.AuditTrail;
 import dev.attest.EventQuery;
+import dev.attest.EntityChange;
+import dev.attest.EntityRevision;
+import dev.attest.it.contexts.ConcurrentWork;
+import dev.attest.it.contexts.AsyncWork;
+import dev.attest.it.contexts.Facade;
+import dev.attest.it.contexts.Importer;
 import dev.attest.it.contexts.InvoiceConsumer;
+import dev.attest.it.contexts.Line;
 import dev.attest.it.contexts.PlainTimers;
 import dev.attest.it.contexts.Recorder;
 import dev.attest.it.contexts.Timers;
@@ -17,6 +23,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
@@ -32,9 +39,13 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The right actor wherever a Jakarta EE application does work, in events and revisions alike. */
 @ExtendWith(ArquillianExtension.class)
@@ -44,7 +55,7 @@ class ExecutionContextIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("execution-context").addPackage(Recorder.class.getPackage())
+        return Deployments.war("execution-context").addPackage(Recorder.class.getPackage()).addClass(ThreadLocals.class)
                 .addAsResource(new StringAsset(job("entryBatchlet")), "META-INF/batch-jobs/attest-entry.xml")
                 .addAsResource(new StringAsset(job("namedBatchlet")), "META-INF/batch-jobs/attest-named.xml");
     }
@@ -75,6 +86,18 @@ class ExecutionContextIT {
 
     @Inject
     Recorder recorder;
+
+    @Inject
+    Importer importer;
+
+    @Inject
+    Facade facade;
+
+    @Inject
+    Event<AsyncWork.Requested> requests;
+
+    @Inject
+    ConcurrentWork concurrentWork;
 
     @Inject
     JMSContext jms;
@@ -167,21 +190,59 @@ class ExecutionContextIT {
     }
 
     @Test
-    void pooledExecutorThreadKeepsNothingAfterATask() throws Exception {
-        AuditContext.runAs(Actor.user("frank"), () -> {
+    void pooledExecutorThreadKeepsNothingOfTheApplicationAfterATask() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            String entry = "executor-leak-" + i;
+            Future<Thread> task = AuditContext.runAs(Actor.user("frank"), () -> AuditContext.withReason("cleanup",
+                    () -> executor.submit(() -> {
+                        assertThrows(Importer.ImportFailed.class, () -> importer.runAndFail(entry));
+                        return Thread.currentThread();
+                    })));
+            Thread pooled = task.get(30, TimeUnit.SECONDS);
+
+            assertEquals(List.of(), ThreadLocals.settledOfApplication(pooled), "thread-locals of the pooled thread after " + entry);
+        }
+        assertEquals(Actor.user("frank").onBehalfOf(Actor.system("nightly-import")), probe.single(WORK, "executor-leak-0").actor());
+    }
+
+    @Test
+    void readingTheAuditContextOutsideAnyWorkLeavesNothingOnTheThread() throws Exception {
+        assertEquals(List.of(), afterWorkOnAPlainThread(() -> {
+            AuditContext.reason();
+            AuditContext.correlationId();
+            AuditContext.requestId();
+        }));
+    }
+
+    @Test
+    void failureEscapingAnEntryPointLeavesNothingOnTheThread() throws Exception {
+        assertEquals(List.of(), afterWorkOnAPlainThread(
+                () -> assertThrows(Importer.ImportFailed.class, () -> importer.runAndFail("plain-thread-failure"))));
+        assertEquals(1, probe.events("system.error").stream()
+                .filter(event -> event.errorMessage() != null && event.errorMessage().contains("plain-thread-failure")).count());
+    }
+
+    /** What {@code work}, run on a new thread outside any request, leaves of the application in its thread-locals. */
+    private static List<String> afterWorkOnAPlainThread(Runnable work) throws InterruptedException {
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch inspected = new CountDownLatch(1);
+        Thread plain = new Thread(() -> {
+            work.run();
+            read.countDown();
             try {
-                executor.submit(() -> recorder.work("executor-first")).get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                inspected.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
-        for (int i = 0; i < 8; i++) {
-            executor.submit(() -> assertEquals(Actor.anonymous(), dev.attest.context.Scope.current().actor(),
-                    "a task carries its own submitter's actor, never an earlier task's")).get(30, TimeUnit.SECONDS);
+        plain.start();
+        try {
+            assertTrue(read.await(30, TimeUnit.SECONDS), "the work ended");
+            return ThreadLocals.ofApplication(plain);
+        } finally {
+            inspected.countDown();
+            plain.join(30_000);
         }
-        executor.submit(() -> recorder.work("executor-after")).get(30, TimeUnit.SECONDS);
-
-        assertEquals(ActorType.ANONYMOUS, probe.single(WORK, "executor-after").actor().type());
     }
 
     @Test
@@ -227,6 +288,127 @@ class ExecutionContextIT {
         Properties parameters = new Properties();
         parameters.setProperty("entry", entry);
         return parameters;
+    }
+
+    @Test
+    void authenticatedCallerOfAnAuditActorBeanStaysTheActorOnBehalfOfTheSystemActor() throws Exception {
+        HttpResponse<String> response = Http.post(Http.as(Http.request(base, "secured/import?entry=import-by-bob"), "bob", "bob-pw"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        Actor expected = Actor.user("bob").onBehalfOf(Actor.system("nightly-import"));
+        assertEquals(expected, probe.await(WORK, "import-by-bob").actor());
+        assertEquals(expected, addedBy("import-by-bob"));
+    }
+
+    @Test
+    void explicitActorCallingAnAuditActorBeanStaysTheActorOnBehalfOfTheSystemActor() throws Exception {
+        AuditContext.runAs(Actor.user("judy"), () -> importer.runNow("import-by-judy"));
+
+        Actor expected = Actor.user("judy").onBehalfOf(Actor.system("nightly-import"));
+        assertEquals(expected, probe.single(WORK, "import-by-judy").actor());
+        assertEquals(expected, addedBy("import-by-judy"));
+    }
+
+    @Test
+    void auditActorBeanCalledWithoutACallerRunsAsItsSystemActor() throws Exception {
+        importer.runNow("import-alone");
+
+        assertActor(Actor.system("nightly-import"), "import-alone");
+    }
+
+    @Test
+    void siblingActionsOfOneTransactionFindTheirRevisionAndItFindsThemAll() throws Exception {
+        facade.twoActions("sibling-1", "sibling-2");
+
+        AuditEvent first = probe.single(WORK, "sibling-1");
+        AuditEvent second = probe.single(WORK, "sibling-2");
+        for (AuditEvent action : List.of(first, second)) {
+            List<EntityChange> changes = trail.changesOf(action.correlationId());
+            assertEquals(List.of("sibling-1", "sibling-2"), changes.stream()
+                    .map(change -> probe.find((Long) change.id()).getCustomer()).sorted().toList(), "changes of " + action);
+            assertEquals(List.of(first.id(), second.id()),
+                    trail.actionBehind(changes.get(0).revision()).stream().map(AuditEvent::id).toList());
+        }
+    }
+
+    @Test
+    void addedEntityListsItsManyToOneAssociationById() throws Exception {
+        Line line = recorder.line("line-add");
+        long invoice = invoiceOf("line-add");
+
+        EntityRevision added = trail.history(Line.class, line.getId()).get(0);
+        assertTrue(added.changes().contains(new EntityRevision.FieldChange("invoice", null, invoice)), added.changes().toString());
+        assertTrue(added.changes().contains(new EntityRevision.FieldChange("text", null, "first line")), added.changes().toString());
+
+        recorder.move(line.getId(), "line-moved");
+        EntityRevision moved = trail.history(Line.class, line.getId()).get(1);
+        assertEquals(List.of(new EntityRevision.FieldChange("invoice", invoice, invoiceOf("line-moved"))), moved.changes());
+    }
+
+    @Test
+    void concurrencyAsynchronousMethodRunsAsTheExplicitActorWithItsReason() throws Exception {
+        AuditContext.runAs(Actor.user("kim"), () -> AuditContext.withReason("ticket ASY-1", () -> {
+            try {
+                return concurrentWork.work("async-run-as").get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+
+        assertActor(Actor.user("kim"), "async-run-as");
+        assertEquals("ticket ASY-1", probe.single(WORK, "async-run-as").reason());
+    }
+
+    @Test
+    void asynchronousEventObserverRunsAsTheActorWhoFiredItWithItsReason() throws Exception {
+        AuditContext.runAs(Actor.user("lee"), () -> AuditContext.withReason("ticket ASY-2", () -> {
+            try {
+                return requests.fireAsync(new AsyncWork.Requested("async-event")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+
+        assertActor(Actor.user("lee"), "async-event");
+        assertEquals("ticket ASY-2", probe.single(WORK, "async-event").reason());
+    }
+
+    @Test
+    void stampWithAnOverlongCorrelationIdStillRecordsTheSender() throws Exception {
+        jms.createProducer().send(invoices, stamped("mdb-long-correlation", "USER", "mallory", "c".repeat(300)));
+
+        AuditEvent event = probe.await(WORK, "mdb-long-correlation");
+        assertEquals(Actor.user("mallory"), event.actor());
+        assertTrue(event.correlationId() != null && event.correlationId().length() <= 64, event.correlationId());
+    }
+
+    @Test
+    void stampWithAMalformedActorIsIgnored() throws Exception {
+        jms.createProducer().send(invoices, stamped("mdb-bad-type", "ROOT", "mallory", null));
+        jms.createProducer().send(invoices, stamped("mdb-long-actor", "USER", "m".repeat(300), null));
+        jms.createProducer().send(invoices, stamped("mdb-control-actor", "USER", "mallory\nUSER:admin", null));
+
+        for (String entry : List.of("mdb-bad-type", "mdb-long-actor", "mdb-control-actor")) {
+            assertEquals(Actor.system("invoice-consumer"), probe.await(WORK, entry).actor(), entry);
+        }
+    }
+
+    private jakarta.jms.Message stamped(String body, String actorType, String actorId, String correlationId) throws Exception {
+        jakarta.jms.Message message = jms.createTextMessage(body);
+        message.setStringProperty("attestActorType", actorType);
+        message.setStringProperty("attestActorId", actorId);
+        if (correlationId != null) {
+            message.setStringProperty("attestCorrelationId", correlationId);
+        }
+        return message;
+    }
+
+    private long invoiceOf(String customer) {
+        return Long.parseLong(String.valueOf(probe.rows("select id from Invoice where customer = '" + customer + "'").get(0)));
+    }
+
+    private Actor addedBy(String customer) {
+        return trail.history(dev.attest.it.app.Invoice.class, invoiceOf(customer)).get(0).actor();
     }
 
     @Test

@@ -14,6 +14,13 @@ import java.lang.annotation.Target;
  * Runs the annotated method (or every business method of the annotated class) as the {@link Actor#system
  * system actor} {@link #value()}: for work with no caller, such as timers, message consumers, startup
  * code and batch steps. Events and Envers revisions written inside carry that actor.
+ *
+ * <p>A human is never dropped: when the work has a caller (an authenticated user, or an actor set with
+ * {@link AuditContext#runAs}), the caller stays the actor and the system actor is recorded as on-behalf-of,
+ * as in {@code Actor.user("alice").onBehalfOf(Actor.system("nightly-import"))}; a caller already acting on
+ * behalf of someone is kept as it is. A message consumer given a message stamped with
+ * {@link AuditMessages#stamp} runs as the sender. Every message-driven bean must carry this annotation
+ * (the deployment fails otherwise).
  */
 @Inherited
 @InterceptorBinding

@@ -9,7 +9,9 @@ import jakarta.jms.Message;
  * Carries the audit context across Jakarta Messaging. {@link #stamp} the message before sending it, and the
  * message-driven bean (annotated {@link AuditActor}) that consumes it records the sender's actor, reason and
  * correlation id instead of its own {@link AuditActor}. Whoever may send to the destination can claim any
- * actor: stamp only messages of destinations that trusted code alone writes to.
+ * actor: stamp only messages of destinations that trusted code alone writes to. The consumer checks every
+ * stamped value: a malformed actor makes it ignore the stamp, a malformed correlation id is dropped and a
+ * reason is bounded, so a bad stamp never makes the consumer's events fail.
  */
 public final class AuditMessages {
 

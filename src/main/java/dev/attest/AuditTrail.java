@@ -23,11 +23,16 @@ public interface AuditTrail {
 
     /**
      * The entities the action with this correlation id changed: every Envers revision it wrote, in revision
-     * order, each with its field changes.
+     * order, each with its field changes. Actions of one transaction share their correlation id and its
+     * revision, so each of them finds the changes of the whole transaction.
      */
     List<EntityChange> changesOf(String correlationId);
 
-    /** The events of the audited action that caused {@code revision}, oldest first; empty if none did. */
+    /**
+     * The events of the audited actions that caused {@code revision}, oldest first; empty if none did. Envers
+     * writes one revision per transaction, so these are the events of every audited action of that transaction
+     * (they share one correlation id), and of actions nested in them.
+     */
     List<AuditEvent> actionBehind(EntityRevision revision);
 
     /** Counts of every event in [{@code from}, {@code to}): by category, outcome and action, failed logins, top actors. */

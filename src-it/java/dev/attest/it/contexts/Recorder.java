@@ -24,4 +24,20 @@ public class Recorder {
         em.persist(invoice);
         return invoice;
     }
+
+    /** Adds a line to a new invoice of {@code entryPoint}. */
+    @AuditAction("context.line")
+    public Line line(@AuditTarget("Entry") String entryPoint) {
+        Line line = new Line(work(entryPoint), "first line");
+        em.persist(line);
+        return line;
+    }
+
+    /** Moves line {@code id} to a new invoice of {@code entryPoint}. */
+    @AuditAction("context.line-move")
+    public Invoice move(long id, @AuditTarget("Entry") String entryPoint) {
+        Invoice invoice = work(entryPoint);
+        em.find(Line.class, id).setInvoice(invoice);
+        return invoice;
+    }
 }

@@ -15,23 +15,33 @@ public record Scope(Actor actor, String reason, String correlationId, RequestInf
 
     static final Scope EMPTY = new Scope(null, null, null, null);
 
-    private static final ThreadLocal<Scope> CURRENT = ThreadLocal.withInitial(() -> EMPTY);
+    /**
+     * Holds a value only between {@link #enter} and {@link #restore}: reading it never creates an entry, so a
+     * pooled server thread (timer, message consumer, transaction reaper) keeps nothing, and nothing pins the
+     * application's class loader after it is undeployed.
+     */
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
     /** The scope of the calling thread, never {@code null}. */
     public static Scope current() {
-        return CURRENT.get();
+        Scope scope = CURRENT.get();
+        return scope == null ? EMPTY : scope;
     }
 
     /** Makes {@code scope} current and returns the one it replaces, to hand back to {@link #restore}. */
     public static Scope enter(Scope scope) {
-        Scope previous = CURRENT.get();
-        CURRENT.set(scope);
+        Scope previous = current();
+        if (scope == null || scope.equals(EMPTY)) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(scope);
+        }
         return previous;
     }
 
     /** Restores what {@link #enter} returned; an empty scope leaves nothing behind on a pooled thread. */
     public static void restore(Scope previous) {
-        if (previous == null || previous == EMPTY) {
+        if (previous == null || previous.equals(EMPTY)) {
             CURRENT.remove();
         } else {
             CURRENT.set(previous);

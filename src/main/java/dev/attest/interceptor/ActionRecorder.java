@@ -48,7 +48,7 @@ public class ActionRecorder {
         ActionMetadata action = metadata.computeIfAbsent(Beans.MethodKey.of(invocation),
                 key -> ActionMetadata.of(key.beanClass(), key.method(), details::isSensitive));
         Scope outer = Scope.current();
-        Scope scope = outer.correlationId() != null ? outer : outer.withCorrelationId(UUID.randomUUID().toString());
+        Scope scope = outer.correlationId() != null ? outer : outer.withCorrelationId(correlationId());
         Actor actor = callers.currentActor();
         Scope previous = Scope.enter(scope);
         try {
@@ -75,6 +75,19 @@ public class ActionRecorder {
         } finally {
             Scope.restore(previous);
         }
+    }
+
+    /**
+     * The correlation id of an action that is not nested in another: the one of the transaction's earlier
+     * actions when it joins a transaction that has some (sibling actions of one transaction share it, so each
+     * finds the revision Envers writes for the whole transaction), else a new one.
+     */
+    private static String correlationId() {
+        TransactionBinding binding = TransactionBinding.current();
+        if (binding != null && binding.scope().correlationId() != null) {
+            return binding.scope().correlationId();
+        }
+        return UUID.randomUUID().toString();
     }
 
     private AuditRecord event(ActionMetadata action, InvocationContext invocation, Actor actor, Instant start,

@@ -1,9 +1,11 @@
 package dev.attest.interceptor;
 
 import dev.attest.AuditAction;
+import dev.attest.AuditActor;
 import dev.attest.AuditTarget;
 import dev.attest.config.AttestConfig;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.MessageDriven;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Schedules;
 import jakarta.ejb.Startup;
@@ -20,6 +22,7 @@ import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
@@ -38,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>misuse fails the deployment with a message naming the class and method: an {@link AuditTarget} on
  *       more than one parameter of an action, or an invalid {@code attest.} configuration value;</li>
+ *   <li>a message-driven bean without {@link AuditActor} fails the deployment, naming the bean;</li>
  *   <li>entry points with no caller (timers, startup singletons, observers of the application's start and
  *       stop, batch artifacts) get the {@link EntryPoint} binding and a name, {@code Bean#method}.</li>
  * </ul>
@@ -99,6 +103,25 @@ public class AttestExtension implements Extension {
             Method javaMethod = method.getAnnotated().getJavaMember();
             entryPoints.put(new Beans.MethodKey(beanClass, javaMethod), entryPointName(beanClass, javaMethod.getName()));
         }
+    }
+
+    /**
+     * A message-driven bean must declare {@link AuditActor} itself: WildFly applies to message-driven beans only
+     * the interceptor bindings their class declares, never one Attest could add, so a consumer without one would
+     * record its work as {@code ANONYMOUS}. The deployment fails instead, naming the bean.
+     */
+    <T> void checkMessageDrivenBeans(@Observes ProcessInjectionTarget<T> target) {
+        AnnotatedType<T> type = target.getAnnotatedType();
+        if (type.isAnnotationPresent(MessageDriven.class) && !type.isAnnotationPresent(AuditActor.class)
+                && type.getMethods().stream().noneMatch(method -> method.isAnnotationPresent(AuditActor.class))) {
+            target.addDefinitionError(new IllegalStateException(withoutAuditActor(type.getJavaClass())));
+        }
+    }
+
+    static String withoutAuditActor(Class<?> bean) {
+        return "message-driven bean " + bean.getName() + " has no @AuditActor: the server applies no Attest interceptor"
+                + " to it, so its work would be recorded as ANONYMOUS; annotate the class @AuditActor(\"<system actor>\")"
+                + " (a message stamped with AuditMessages.stamp still records its sender)";
     }
 
     void report(@Observes AfterBeanDiscovery discovery) {

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.IdentifiableType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
@@ -33,8 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class EntityHistories {
 
-    /** One audited attribute of an entity class. */
-    private record Property(String name, boolean association) {
+    /**
+     * One audited attribute of an entity class.
+     *
+     * @param name the attribute name
+     * @param association whether it references another entity
+     * @param idKey where Envers keeps the referenced entity's id in a revision's state ({@code invoice_id}), or
+     *              {@code null}
+     */
+    private record Property(String name, boolean association, String idKey) {
     }
 
     private final Map<Class<?>, List<Property>> properties = new ConcurrentHashMap<>();
@@ -136,8 +144,12 @@ public class EntityHistories {
     /** One property of a revision's stored state; an association shows the referenced entity's id. */
     private Object read(Property property, Map<?, ?> state) {
         Object value = state.get(property.name());
-        if (!property.association() || value == null) {
+        if (!property.association()) {
             return value;
+        }
+        if (value == null) {
+            // Envers stores a to-one reference as the referenced id, under "<attribute>_<id attribute>"
+            return property.idKey() == null ? null : state.get(property.idKey());
         }
         if (value instanceof Map<?, ?> reference) {
             return reference.size() == 1 ? reference.values().iterator().next() : reference;
@@ -154,10 +166,20 @@ public class EntityHistories {
                     || (attribute instanceof SingularAttribute<?, ?> singular && singular.isId())) {
                 continue;
             }
-            result.add(new Property(attribute.getName(), attribute.isAssociation()));
+            result.add(new Property(attribute.getName(), attribute.isAssociation(), idKey(attribute)));
         }
         result.sort(Comparator.comparing(Property::name));
         return List.copyOf(result);
+    }
+
+    /** {@code <attribute>_<id attribute>} of a to-one reference with a single id attribute, else {@code null}. */
+    private static String idKey(Attribute<?, ?> attribute) {
+        if (attribute.isAssociation() && attribute instanceof SingularAttribute<?, ?> singular
+                && singular.getType() instanceof IdentifiableType<?> target && target.hasSingleIdAttribute()) {
+            SingularAttribute<?, ?> id = target.getId(target.getIdType().getJavaType());
+            return attribute.getName() + "_" + id.getName();
+        }
+        return null;
     }
 
     private static EntityRevision.Change change(RevisionType type) {

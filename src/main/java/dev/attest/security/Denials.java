@@ -8,7 +8,9 @@ import dev.attest.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.lang.ref.WeakReference;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,11 @@ public class Denials {
 
     /** WFLYEJB0364: Invocation on method: public T a.b.Bean.method(...) of bean: Bean is not allowed */
     private static final Pattern WILDFLY_EJB = Pattern.compile("method: .*?\\.(\\w+)\\([^)]*\\)[^:]* of bean: (\\S+)");
-    /** The last exception recorded on this thread: an exception passing several interceptors is one denial. */
-    private static final ThreadLocal<WeakReference<Throwable>> LAST = new ThreadLocal<>();
+    /**
+     * Exceptions already recorded, held weakly and by identity: an exception passing several interceptors is one
+     * denial. Kept by this application-scoped bean, never by a thread, so nothing outlives the application.
+     */
+    private final Map<Throwable, Boolean> recorded = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Inject
     AuditLog log;
@@ -41,10 +46,9 @@ public class Denials {
      */
     public void deniedBy(Throwable failure, String fallbackResource) {
         String reason = reason(failure);
-        if (reason == null || LAST.get() != null && LAST.get().get() == failure) {
+        if (reason == null || recorded.putIfAbsent(failure, Boolean.TRUE) != null) {
             return;
         }
-        LAST.set(new WeakReference<>(failure));
         Matcher named = WILDFLY_EJB.matcher(reason);
         denied(null, "EJB", named.find() ? named.group(2) + "#" + named.group(1) : fallbackResource, reason);
     }

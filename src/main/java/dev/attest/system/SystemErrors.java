@@ -10,15 +10,16 @@ import dev.attest.context.Scope;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
-import java.lang.ref.WeakReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * {@code system.error}: an exception nobody handled. Records the exception type, its bounded message, the
@@ -38,8 +39,11 @@ public class SystemErrors {
             "dev.attest.store", "dev.attest.system", "dev.attest.web", "dev.attest");
 
     private static final Logger LOG = Logger.getLogger(SystemErrors.class.getName());
-    /** The root cause recorded last on this thread: an exception passing several entry points is one error. */
-    private static final ThreadLocal<WeakReference<Throwable>> LAST = new ThreadLocal<>();
+    /**
+     * Root causes already recorded, held weakly and by identity: an exception passing several entry points is
+     * one error. Kept by this application-scoped bean, never by a thread, so nothing outlives the application.
+     */
+    private final Map<Throwable, Boolean> recorded = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Inject
     AuditLog log;
@@ -54,19 +58,21 @@ public class SystemErrors {
         if (Scope.current().request() != null || dev.attest.security.Denials.reason(failure) != null) {
             return;
         }
-        Throwable root = root(failure);
-        WeakReference<Throwable> last = LAST.get();
-        if (last != null && last.get() == root) {
-            return;
-        }
-        LAST.set(new WeakReference<>(root));
         try {
-            CDI.current().select(SystemErrors.class).get().uncaught(failure, null, where);
+            SystemErrors errors = CDI.current().select(SystemErrors.class).get();
+            if (errors.firstSight(root(failure))) {
+                errors.uncaught(failure, null, where);
+            }
         } catch (RuntimeException notRecorded) {
             failure.addSuppressed(notRecorded);
             LOG.log(Level.SEVERE, "could not record the uncaught " + failure.getClass().getName() + " of " + where
                     + ": " + notRecorded);
         }
+    }
+
+    /** Whether {@code root} is seen here for the first time (CDI proxies forward methods, not fields). */
+    boolean firstSight(Throwable root) {
+        return recorded.putIfAbsent(root, Boolean.TRUE) == null;
     }
 
     /**
