@@ -98,10 +98,11 @@ class BruteForceIT {
     @Test
     void anAttackerCannotLockOutAUserWhoLogsInFromAnotherAddress() {
         String attacker = "198.51.100.20";
-        for (int i = 1; i <= 5; i++) {
-            login(i % 2 == 0 ? "Bob" : "bob", "guess-" + i, attacker);
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, login("bob", "guess-" + i, attacker).statusCode());
         }
         assertEquals(403, login("bob", "bob-pw", attacker).statusCode(), "the attacked pair is locked");
+        assertEquals(403, login("BOB", "bob-pw", attacker).statusCode(), "whatever the case of the name");
 
         HttpResponse<String> bob = login("bob", "bob-pw", "203.0.113.20");
         assertEquals(200, bob.statusCode(), "bob at his own address is not locked out: " + bob.body());

@@ -30,7 +30,9 @@ class FormLoginIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.warWithFormLogin("form-login", "", SessionServlet.class);
+        // lockout on: the attempted name is read from the form before the container's FORM mechanism runs
+        return Deployments.warWithFormLogin("form-login", Deployments.config("attest.security.lockout=true",
+                "attest.security.login-failures.delay=PT0S"), SessionServlet.class);
     }
 
     @ArquillianResource
