@@ -138,11 +138,12 @@ class HostileClientIT {
         variants.put("192.0.2.2", "Basic " + b64.encodeToString("no-colon-at-all".getBytes(StandardCharsets.UTF_8)));
         variants.put("192.0.2.3", "Basic " + b64.encodeToString(new byte[] {(byte) 0xC3, 0x28, ':', 'p', 'w'}));
         variants.put("192.0.2.4", "Basic");
-        variants.put("192.0.2.5", "Basic " + b64.encodeToString(("huge:" + "p".repeat(30_000)).getBytes(StandardCharsets.UTF_8)));
+        variants.put("192.0.2.5", "Basic " + b64.encodeToString(("huge:" + "p".repeat(10_000)).getBytes(StandardCharsets.UTF_8)));
         variants.put("192.0.2.6", "Basic " + "%%%%");
         ServerLog serverLog = ServerLog.mark();
         for (Map.Entry<String, String> variant : variants.entrySet()) {
             HttpResponse<String> response = Http.send(Http.request(base, "secured/session")
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1) // no h2c upgrade: one request, one answer
                     .header("Authorization", variant.getValue()).header("X-Forwarded-For", variant.getKey()).GET().build());
             String shown = variant.getValue().substring(0, Math.min(40, variant.getValue().length()));
             assertTrue(response.statusCode() == 400 || response.statusCode() == 401, shown + ": " + response.statusCode());

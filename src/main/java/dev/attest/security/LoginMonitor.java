@@ -108,8 +108,13 @@ public class LoginMonitor {
                     + config.window());
         }
         if (count > 0 && !config.delay().isZero()) {
-            Duration wait = config.delay().multipliedBy(1L << Math.min(count - 1, 30));
-            if (wait.compareTo(config.window()) > 0 || wait.isNegative()) {
+            Duration wait;
+            try {
+                wait = config.delay().multipliedBy(1L << Math.min(count - 1, 30));
+            } catch (ArithmeticException beyondAnyWindow) {
+                wait = config.window();
+            }
+            if (wait.compareTo(config.window()) > 0) {
                 wait = config.window();
             }
             Instant allowed = last.plus(wait);
