@@ -85,7 +85,9 @@ final class SecurityHandler implements HttpHandler {
                 return;
             }
             if ((presented != null || formLogin) && s.logins().lockout()) {
-                String attempted = presented != null ? presented.userName() : formUserName(exchange, request);
+                // a FORM login's name is read by the container's mechanism alone (reading the body here would
+                // race it): before authentication, FORM attempts are refused by their address only
+                String attempted = presented != null ? presented.userName() : null;
                 LoginMonitor.Refusal refusal = s.logins().refusal(attempted, info.clientAddress());
                 if (refusal != null) {
                     s.logins().blocked(attempted, presented == null ? "FORM" : presented.mechanism(), refusal);
