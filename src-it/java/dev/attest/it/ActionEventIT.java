@@ -76,6 +76,8 @@ class ActionEventIT {
         assertEquals(String.valueOf(invoice.getId()), event.targetId());
         assertEquals("Invoice", event.targetType());
         String details = event.details();
+        assertTrue(details.startsWith("{\"arguments\":{\"invoiceId\":" + invoice.getId() + ",\"card\":{"),
+                "the arguments by parameter name, under \"arguments\", as the README shows: " + details);
         assertTrue(details.contains("Jane Roe"), details);
         assertTrue(details.contains("\"channel\":\"web\""), details);
         for (String secret : new String[] {"4111111111111111", "737", "hunter2", "tok-123"}) {

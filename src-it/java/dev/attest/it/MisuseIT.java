@@ -1,6 +1,7 @@
 package dev.attest.it;
 
 import dev.attest.it.misuse.AuditedSecret;
+import dev.attest.it.misuse.NamelessActor;
 import dev.attest.it.misuse.TwoTargets;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -10,6 +11,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +41,82 @@ class MisuseIT {
     @Deployment(name = "bad-config", managed = false, testable = false)
     static WebArchive badConfig() {
         return Deployments.war("bad-config", "attest.failure-policy=FAIL_SOMETIMES");
+    }
+
+    @Deployment(name = "nameless-actor", managed = false, testable = false)
+    static WebArchive namelessActor() {
+        return Deployments.war("nameless-actor", NamelessActor.class);
+    }
+
+    /** One deployment per kind of key, each with one bad value. */
+    static final Map<String, String[]> BAD_VALUES = badValues();
+
+    private static Map<String, String[]> badValues() {
+        Map<String, String[]> bad = new LinkedHashMap<>();
+        bad.put("bad-proxies", new String[] {"attest.trusted-proxies=10.0.0.1, 10.0.0.0/33",
+                "attest.trusted-proxies: bad prefix length in '10.0.0.0/33'"});
+        bad.put("bad-number", new String[] {"attest.max-value-length=lots",
+                "attest.max-value-length must be a whole number between 16 and 2000, not 'lots'"});
+        bad.put("bad-duration", new String[] {"attest.security.login-failures.window=15 minutes",
+                "attest.security.login-failures.window must be an ISO-8601 duration such as PT15M, not '15 minutes'"});
+        bad.put("bad-flag", new String[] {"attest.security.lockout=yes", "attest.security.lockout must be true or false, not 'yes'"});
+        bad.put("bad-role", new String[] {"attest.viewer-role=*", "attest.viewer-role must name one role, not '*'"});
+        bad.put("bad-rule", new String[] {"attest.security.monitor.rules.body=body:x",
+                "attest.security.monitor.rules.body must be <part>:<regex>"});
+        bad.put("bad-limits", new String[] {"attest.security.login-failures.max-per-address=2\nattest.security.login-failures.max=5",
+                "attest.security.login-failures.max-per-address must not be below attest.security.login-failures.max (5), not 2"});
+        return bad;
+    }
+
+    @Deployment(name = "bad-proxies", managed = false, testable = false)
+    static WebArchive badProxies() {
+        return Deployments.war("bad-proxies", BAD_VALUES.get("bad-proxies")[0]);
+    }
+
+    @Deployment(name = "bad-number", managed = false, testable = false)
+    static WebArchive badNumber() {
+        return Deployments.war("bad-number", BAD_VALUES.get("bad-number")[0]);
+    }
+
+    @Deployment(name = "bad-duration", managed = false, testable = false)
+    static WebArchive badDuration() {
+        return Deployments.war("bad-duration", BAD_VALUES.get("bad-duration")[0]);
+    }
+
+    @Deployment(name = "bad-flag", managed = false, testable = false)
+    static WebArchive badFlag() {
+        return Deployments.war("bad-flag", BAD_VALUES.get("bad-flag")[0]);
+    }
+
+    @Deployment(name = "bad-role", managed = false, testable = false)
+    static WebArchive badRole() {
+        return Deployments.war("bad-role", BAD_VALUES.get("bad-role")[0]);
+    }
+
+    @Deployment(name = "bad-rule", managed = false, testable = false)
+    static WebArchive badRule() {
+        return Deployments.war("bad-rule", BAD_VALUES.get("bad-rule")[0]);
+    }
+
+    @Deployment(name = "bad-limits", managed = false, testable = false)
+    static WebArchive badLimits() {
+        return Deployments.war("bad-limits", BAD_VALUES.get("bad-limits")[0]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad-proxies", "bad-number", "bad-duration", "bad-flag", "bad-role", "bad-rule", "bad-limits"})
+    void anInvalidValueFailsTheDeploymentWithAMessageNamingKeyAndValue(String deployment) {
+        ServerLog log = ServerLog.mark();
+        assertThrows(Exception.class, () -> deployer.deploy(deployment));
+        String expected = BAD_VALUES.get(deployment)[1];
+        assertTrue(log.contains(expected), "expected '" + expected + "' in: " + log.sinceMark());
+    }
+
+    @Test
+    void auditActorWithoutANameFailsTheDeploymentNamingTheBean() {
+        ServerLog log = ServerLog.mark();
+        assertThrows(Exception.class, () -> deployer.deploy("nameless-actor"));
+        assertTrue(log.contains("@AuditActor on " + NamelessActor.class.getName() + " names no actor"), log.sinceMark());
     }
 
     @Test

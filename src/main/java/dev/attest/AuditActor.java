@@ -29,7 +29,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface AuditActor {
 
-    /** The system actor's name, such as {@code "nightly-import"}. */
+    /** The system actor's name, such as {@code "nightly-import"}; a blank name fails the deployment. */
     @Nonbinding
     String value();
 }

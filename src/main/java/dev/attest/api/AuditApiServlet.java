@@ -8,8 +8,10 @@ import dev.attest.AuditTrail;
 import dev.attest.Category;
 import dev.attest.EntityRevision;
 import dev.attest.EventQuery;
+import dev.attest.Outcome;
 import jakarta.inject.Inject;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,6 +41,13 @@ public class AuditApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(AuditApiServlet.class.getName());
 
+    /** Recorded before an export's first byte. */
+    public static final String EXPORT = "audit.export";
+    /** Recorded after an export's last byte reached the client. */
+    public static final String EXPORT_COMPLETED = "audit.export.completed";
+    /** Recorded when an export stopped early: the client went away, or the trail could not be read. */
+    public static final String EXPORT_TRUNCATED = "audit.export.truncated";
+
     /** Events fetched per page while an export streams. */
     static final int EXPORT_PAGE = 500;
     private static final Set<String> NONE = Set.of();
@@ -56,17 +65,24 @@ public class AuditApiServlet extends HttpServlet {
     @Inject
     transient Viewers viewers;
 
+    /** The viewer check comes first, so that nobody else learns which paths and methods exist. */
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET");
-            ApiResponses.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    "the audit API is read-only: only GET is allowed");
-            return;
-        }
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         if (!viewers.admit(request, response)) {
             return;
         }
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            ApiResponses.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "the audit API is read-only: only GET and HEAD are allowed");
+            return;
+        }
+        super.service(request, response); // GET, or HEAD: GET without the body
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         String[] parts = path.substring(1).split("/", -1);
         try {
@@ -212,43 +228,68 @@ public class AuditApiServlet extends HttpServlet {
         ApiResponses.json(response, 200, body);
     }
 
-    /** Streams every matching event, page by page with the cursor; {@code limit} caps the total when given. */
+    /**
+     * Streams every matching event, page by page with the cursor; {@code limit} caps the total when given. The
+     * export is recorded before the first byte ({@code audit.export}: format, filters, requester), and its end
+     * after the last ({@code audit.export.completed}, or {@code audit.export.truncated} when the client went
+     * away or the trail could not be read mid-stream).
+     */
     private void export(HttpServletRequest request, HttpServletResponse response, boolean csv) throws IOException {
         Params params = Params.of(request, Params.EVENT_FILTERS);
         long cap = params.positiveLong("limit", Long.MAX_VALUE);
         EventQuery query = params.without("limit").eventQuery(EXPORT_PAGE);
+        String format = csv ? "csv" : "jsonl";
+        AuditRecord started = AuditRecord.of(Category.ACCESS, EXPORT).target("AuditEvent", null)
+                .detail("format", format).detail("filters", params.given());
+        if (cap != Long.MAX_VALUE) {
+            started.detail("limit", cap);
+        }
+        log.record(started);
         response.setStatus(200);
         ApiResponses.headers(response, csv ? "text/csv" : "application/x-ndjson");
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"audit-events." + (csv ? "csv" : "jsonl") + "\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-events." + format + "\"");
         long written = 0;
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        if (csv) {
-            out.write(String.join(",", Json.EVENT_COLUMNS));
-            out.write("\r\n");
-        }
-        while (written < cap) {
-            int page = (int) Math.min(EXPORT_PAGE, cap - written);
-            List<AuditEvent> events = trail.events(query.limit(page));
-            for (AuditEvent event : events) {
-                Map<String, Object> row = Json.event(event);
-                if (csv) {
-                    Csv.row(out, row, Json.EVENT_COLUMNS);
-                } else {
-                    out.write(Json.MAPPER.writeValueAsString(row));
-                    out.write('\n');
+        try {
+            Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+            if (csv) {
+                out.write(String.join(",", Json.EVENT_COLUMNS));
+                out.write("\r\n");
+            }
+            while (written < cap) {
+                int page = (int) Math.min(EXPORT_PAGE, cap - written);
+                List<AuditEvent> events = trail.events(query.limit(page));
+                for (AuditEvent event : events) {
+                    Map<String, Object> row = Json.event(event);
+                    if (csv) {
+                        Csv.row(out, row, Json.EVENT_COLUMNS);
+                    } else {
+                        out.write(Json.MAPPER.writeValueAsString(row));
+                        out.write('\n');
+                    }
                 }
+                out.flush();
+                written += events.size();
+                if (events.size() < page) {
+                    break;
+                }
+                query.before(events.get(events.size() - 1).id());
             }
-            written += events.size();
             out.flush();
-            if (events.size() < page) {
-                break;
+        } catch (IOException | RuntimeException failure) {
+            // the response is committed: the client gets a cut-off file, the trail says so
+            log.record(AuditRecord.of(Category.ACCESS, EXPORT_TRUNCATED).outcome(Outcome.FAILURE)
+                    .target("AuditEvent", null).detail("format", format).detail("records", written)
+                    .detail("filters", params.given())
+                    .error(failure.getClass().getSimpleName(), failure instanceof IOException
+                            ? "the client stopped reading after " + written + " records"
+                            : "the trail could not be read after " + written + " records"));
+            if (failure instanceof RuntimeException) {
+                LOG.log(Level.WARNING, "audit export failed after " + written + " records", failure);
             }
-            query.before(events.get(events.size() - 1).id());
+            return;
         }
-        out.flush();
-        log.record(AuditRecord.of(Category.ACCESS, "audit.export").target("AuditEvent", null)
-                .detail("format", csv ? "csv" : "jsonl").detail("records", written).detail("filters", params.given()));
+        log.record(AuditRecord.of(Category.ACCESS, EXPORT_COMPLETED).target("AuditEvent", null)
+                .detail("format", format).detail("records", written).detail("filters", params.given()));
     }
 
     private void read(String endpoint, Map<String, String> filters, Map<String, ?> result) {

@@ -1,10 +1,10 @@
 package dev.attest.api;
 
-import dev.attest.AuditLog;
 import dev.attest.AuditRecord;
 import dev.attest.Category;
 import dev.attest.Outcome;
 import dev.attest.config.AttestConfig;
+import dev.attest.security.Denials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -28,7 +28,7 @@ public class Viewers {
     AttestConfig config;
 
     @Inject
-    AuditLog log;
+    Denials denials;
 
     /** True when the caller may read the trail; otherwise the response has been answered. */
     public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,7 +53,7 @@ public class Viewers {
         }
         String role = config.viewerRole();
         if (!request.isUserInRole(role)) {
-            log.record(AuditRecord.of(Category.SECURITY, "authz.denied").outcome(Outcome.DENIED)
+            denials.record(AuditRecord.of(Category.SECURITY, Denials.DENIED).outcome(Outcome.DENIED)
                     .target("AuditTrail", null)
                     .detail("requiredRole", role)
                     .detail("method", request.getMethod())

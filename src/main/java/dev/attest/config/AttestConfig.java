@@ -1,6 +1,7 @@
 package dev.attest.config;
 
 import dev.attest.FailurePolicy;
+import dev.attest.web.ClientAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -51,6 +52,7 @@ public class AttestConfig {
     private int maxDetailsLength;
     private List<String> trustedProxies;
     private String viewerRole;
+    private ClientAddresses clientAddresses;
 
     @PostConstruct
     void load() {
@@ -69,6 +71,8 @@ public class AttestConfig {
         maxValueLength = bounded(config, MAX_VALUE_LENGTH, 1_000, 16, TEXT_COLUMN_LENGTH);
         maxDetailsLength = bounded(config, MAX_DETAILS_LENGTH, 8_000, 256, DETAILS_COLUMN_LENGTH);
         trustedProxies = list(config.getOptionalValue(TRUSTED_PROXIES, String.class).orElse(""));
+        // parsed here, at deployment, so that a bad entry fails the deployment instead of every request
+        clientAddresses = new ClientAddresses(trustedProxies);
         viewerRole = viewerRole(config);
     }
 
@@ -137,7 +141,26 @@ public class AttestConfig {
     }
 
     private static int bounded(Config config, String key, int defaultValue, int min, int max) {
-        int value = config.getOptionalValue(key, Integer.class).orElse(defaultValue);
+        return wholeNumber(config, key, defaultValue, min, max);
+    }
+
+    /**
+     * The whole number under {@code key} (or {@code defaultValue}) within {@code min} and {@code max}; anything
+     * else throws {@link IllegalArgumentException} naming the key and the value.
+     */
+    public static int wholeNumber(Config config, String key, int defaultValue, int min, int max) {
+        String text = config.getOptionalValue(key, String.class).map(String::trim).orElse(null);
+        int value;
+        if (text == null) {
+            value = defaultValue;
+        } else {
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number between " + min + " and " + max
+                        + ", not '" + text + "'");
+            }
+        }
         if (value < min || value > max) {
             throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", not " + value);
         }
@@ -191,6 +214,11 @@ public class AttestConfig {
     /** {@code attest.trusted-proxies}: addresses or CIDR ranges whose X-Forwarded-For is believed. */
     public List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The resolver of client addresses for {@code attest.trusted-proxies}, built and validated at deployment. */
+    public ClientAddresses clientAddresses() {
+        return clientAddresses;
     }
 
     /** {@code attest.viewer-role}, default {@code audit-viewer}: who may read the trail over HTTP. */

@@ -4,6 +4,7 @@ import dev.attest.AuditAction;
 import dev.attest.AuditActor;
 import dev.attest.AuditTarget;
 import dev.attest.config.AttestConfig;
+import dev.attest.system.SkipRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.Schedule;
@@ -26,6 +27,7 @@ import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.reflect.Method;
@@ -40,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Works out at deployment what Attest must know about the application's beans:
  * <ul>
  *   <li>misuse fails the deployment with a message naming the class and method: an {@link AuditTarget} on
- *       more than one parameter of an action, or an invalid {@code attest.} configuration value;</li>
+ *       more than one parameter of an action, an {@link AuditActor} that names no actor, or an invalid
+ *       {@code attest.} configuration value;</li>
  *   <li>a message-driven bean without {@link AuditActor} fails the deployment, naming the bean;</li>
  *   <li>entry points with no caller (timers, startup singletons, observers of the application's start and
  *       stop, batch artifacts) get the {@link EntryPoint} binding and a name, {@code Bean#method}.</li>
@@ -66,6 +69,27 @@ public class AttestExtension implements Extension {
                 problems.add(ActionMetadata.twoTargets(method.getJavaMember()));
             }
         }
+    }
+
+    <T> void checkActors(@Observes @WithAnnotations(AuditActor.class) ProcessAnnotatedType<T> type) {
+        AnnotatedType<T> annotated = type.getAnnotatedType();
+        if (annotated.isAnnotationPresent(jakarta.interceptor.Interceptor.class)) {
+            return; // the binding on Attest's own interceptor
+        }
+        AuditActor onClass = annotated.getAnnotation(AuditActor.class);
+        if (onClass != null && onClass.value().isBlank()) {
+            problems.add(blankActor(annotated.getJavaClass().getName()));
+        }
+        for (AnnotatedMethod<? super T> method : annotated.getMethods()) {
+            AuditActor onMethod = method.getAnnotation(AuditActor.class);
+            if (onMethod != null && onMethod.value().isBlank()) {
+                problems.add(blankActor(annotated.getJavaClass().getName() + "." + method.getJavaMember().getName()));
+            }
+        }
+    }
+
+    static String blankActor(String where) {
+        return "@AuditActor on " + where + " names no actor: give the system actor's name, such as @AuditActor(\"nightly-import\")";
     }
 
     <T> void findEntryPoints(@Observes @WithAnnotations({Schedule.class, Schedules.class, Timeout.class,
@@ -130,7 +154,9 @@ public class AttestExtension implements Extension {
 
     void checkConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
-            new AttestConfig().load(ConfigProvider.getConfig());
+            Config config = ConfigProvider.getConfig();
+            new AttestConfig().load(config);
+            new SkipRules().load(config);
         } catch (IllegalArgumentException invalid) {
             validation.addDeploymentProblem(invalid);
         }

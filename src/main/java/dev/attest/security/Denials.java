@@ -32,14 +32,6 @@ public class Denials {
     AuditLog log;
 
     /**
-     * Records a denial.
-     *
-     * @param userId the authenticated caller, {@code null} for the current actor
-     * @param resourceType {@code URL} or {@code EJB}
-     * @param resource the request path or {@code Bean#method}
-     * @param reason what refused it, such as {@code HTTP 403}
-     */
-    /**
      * Records the denial {@code failure} stands for ({@code EJBAccessException} or JAX-RS
      * {@code ForbiddenException} among its causes), once per exception; does nothing for other exceptions.
      * The resource is the bean and method WildFly names in its message, else {@code fallbackResource}.
@@ -64,16 +56,32 @@ public class Denials {
         return null;
     }
 
+    /**
+     * Records a denial.
+     *
+     * @param userId the authenticated caller, {@code null} for the current actor
+     * @param resourceType {@code URL} or {@code EJB}
+     * @param resource the request path or {@code Bean#method}
+     * @param reason what refused it, such as {@code HTTP 403}
+     */
     public void denied(String userId, String resourceType, String resource, String reason) {
-        RequestState state = RequestState.current();
-        if (state != null) {
-            state.denialRecorded = true;
-        }
         AuditRecord record = AuditRecord.of(Category.SECURITY, DENIED).outcome(Outcome.DENIED)
                 .target(resourceType, resource).error("AccessDenied", reason);
         if (userId != null) {
             record.actor(Actor.user(userId));
         }
-        log.record(record);
+        record(record);
+    }
+
+    /**
+     * Records {@code denial}, an {@code authz.denied} event built by the caller, as the one denial of the
+     * current request: the 403 answer that follows records nothing more.
+     */
+    public void record(AuditRecord denial) {
+        RequestState state = RequestState.current();
+        if (state != null) {
+            state.denialRecorded = true;
+        }
+        log.record(denial);
     }
 }

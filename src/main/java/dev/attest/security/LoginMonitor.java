@@ -15,18 +15,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records authentication events and watches for brute force: a sliding window of failed logins per user
- * name and per client address, kept in memory for this deployment (a restart or another cluster node starts
- * from zero). More than {@code attest.security.login-failures.max} failures in
- * {@code attest.security.login-failures.window} records one {@code security.brute-force} event per user name
- * or address and window; with {@code attest.security.lockout=true}, further attempts from that name or
- * address are refused until the window has passed and recorded as {@code authn.login.blocked}.
+ * Records authentication events and watches for brute force, with sliding windows of failed logins kept in
+ * memory for this deployment (a restart or another cluster node starts from zero), counted three ways:
+ * <ul>
+ *   <li>per user name (ignoring case) and client address: more than {@code attest.security.login-failures.max}
+ *       in {@code attest.security.login-failures.window} records {@code security.brute-force}; with
+ *       {@code attest.security.lockout=true} that name is refused from that address until the window has
+ *       passed, and every failure before that makes the next attempt of the pair wait
+ *       {@code attest.security.login-failures.delay}, doubled per failure;</li>
+ *   <li>per client address, any names: more than {@code attest.security.login-failures.max-per-address} records
+ *       {@code security.brute-force} and, with lockout, refuses every name from that address;</li>
+ *   <li>per user name, any addresses: more than {@code max-per-address} records {@code security.brute-force}
+ *       only: a name alone is never locked, so that nobody can lock another user out.</li>
+ * </ul>
+ * A refused attempt is recorded as {@code authn.login.blocked}.
  */
 @ApplicationScoped
 public class LoginMonitor {
@@ -56,13 +65,70 @@ public class LoginMonitor {
     private final Map<String, Instant> alerted = new ConcurrentHashMap<>();
     private final Map<String, Instant> statelessLogins = new ConcurrentHashMap<>();
 
-    /** Whether an attempt as {@code userName} (may be null) from {@code clientAddress} is refused now. */
-    public boolean locked(String userName, String clientAddress) {
+    /**
+     * Why an attempt is refused before authentication runs.
+     *
+     * @param status {@code 403} for a lockout, {@code 429} for an attempt that came before its delay had passed
+     * @param retryAfterSeconds when to try again, for the {@code Retry-After} header
+     * @param reason what the event records
+     */
+    public record Refusal(int status, long retryAfterSeconds, String reason) {
+    }
+
+    /** Whether attempts may be refused at all ({@code attest.security.lockout}). */
+    public boolean lockout() {
+        return config.lockout();
+    }
+
+    /** Why an attempt as {@code userName} (may be null) from {@code clientAddress} is refused now, else {@code null}. */
+    public Refusal refusal(String userName, String clientAddress) {
         if (!config.lockout()) {
-            return false;
+            return null;
         }
         Instant now = Instant.now();
-        return over(key("user", userName), now) || over(key("address", clientAddress), now);
+        String pair = pairKey(Text.clean(userName, NAME), clientAddress);
+        Deque<Instant> pairFailures = pair == null ? null : failures.get(pair);
+        int count = 0;
+        Instant first = null;
+        Instant last = null;
+        if (pairFailures != null) {
+            synchronized (pairFailures) {
+                prune(pairFailures, now.minus(config.window()));
+                count = pairFailures.size();
+                first = pairFailures.peekFirst();
+                last = pairFailures.peekLast();
+            }
+        }
+        if (count > config.maxFailures()) {
+            return new Refusal(403, seconds(Duration.between(now, first.plus(config.window()))),
+                    "too many failed logins for this user name from this client address; locked for " + config.window());
+        }
+        if (count(addressKey(clientAddress), now) > config.maxFailuresPerAddress()) {
+            return new Refusal(403, seconds(config.window()), "too many failed logins from this client address; locked for "
+                    + config.window());
+        }
+        if (count > 0 && !config.delay().isZero()) {
+            Duration wait;
+            try {
+                wait = config.delay().multipliedBy(1L << Math.min(count - 1, 30));
+            } catch (ArithmeticException beyondAnyWindow) {
+                wait = config.window();
+            }
+            if (wait.compareTo(config.window()) > 0) {
+                wait = config.window();
+            }
+            Instant allowed = last.plus(wait);
+            if (allowed.isAfter(now)) {
+                return new Refusal(429, seconds(Duration.between(now, allowed)), "another attempt for this user name"
+                        + " from this client address came before the delay of " + wait + " after the last failure");
+            }
+        }
+        return null;
+    }
+
+    private static long seconds(Duration duration) {
+        long millis = Math.max(duration.toMillis(), 0);
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     /** {@code authn.login.success} for {@code userId} authenticated by {@code mechanism}. */
@@ -99,17 +165,21 @@ public class LoginMonitor {
         }
         record(failure, name);
         Instant now = Instant.now();
-        count(key("user", name), "User", name, now);
-        count(key("address", clientAddress), "ClientAddress", clientAddress, now);
+        String address = clientAddress == null || clientAddress.isEmpty() ? null : clientAddress;
+        count(pairKey(name, address), now, config.maxFailures(), config.lockout(), "User", name,
+                "name-and-address", address);
+        count(addressKey(address), now, config.maxFailuresPerAddress(), config.lockout(), "ClientAddress", address,
+                "address", null);
+        count(nameKey(name), now, config.maxFailuresPerAddress(), false, "User", name, "name", null);
     }
 
-    /** {@code authn.login.blocked}: an attempt refused by the lockout. */
-    public void blocked(String attemptedUserName, String mechanism, String clientAddress) {
+    /** {@code authn.login.blocked}: an attempt refused by the lockout or its delay. */
+    public void blocked(String attemptedUserName, String mechanism, Refusal refusal) {
         String name = Text.clean(attemptedUserName, NAME);
         AuditRecord blocked = AuditRecord.of(Category.AUTHENTICATION, LOGIN_BLOCKED).actor(Actor.anonymous())
                 .outcome(Outcome.DENIED).detail("mechanism", mechanism)
-                .error("LoginBlocked", "too many failed logins for this user name or client address; locked for "
-                        + config.window());
+                .detail("retryAfterSeconds", refusal.retryAfterSeconds())
+                .error(refusal.status() == 429 ? "LoginDelayed" : "LoginBlocked", refusal.reason());
         if (name != null) {
             blocked.target("User", name);
         }
@@ -129,7 +199,9 @@ public class LoginMonitor {
                 .detail("maxInactiveSeconds", maxInactiveSeconds));
     }
 
-    private void count(String key, String kind, String value, Instant now) {
+    /** Counts a failure under {@code key}; the first one over {@code max} in a window records an alarm. */
+    private void count(String key, Instant now, int max, boolean locks, String kind, String value, String scope,
+                       String address) {
         if (key == null) {
             return;
         }
@@ -141,6 +213,7 @@ public class LoginMonitor {
                     return last == null || last.plus(window).isBefore(now);
                 }
             });
+            alerted.values().removeIf(t -> t.plus(window).isBefore(now));
         }
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         int count;
@@ -149,30 +222,33 @@ public class LoginMonitor {
             prune(times, now.minus(window));
             count = times.size();
         }
-        if (count > config.maxFailures()) {
+        if (count > max) {
             Instant previous = alerted.get(key);
             if (previous == null || previous.plus(window).isBefore(now)) {
                 alerted.put(key, now);
-                log.record(AuditRecord.of(Category.SECURITY, BRUTE_FORCE).actor(Actor.anonymous())
-                        .outcome(config.lockout() ? Outcome.DENIED : Outcome.FAILURE)
+                AuditRecord alarm = AuditRecord.of(Category.SECURITY, BRUTE_FORCE).actor(Actor.anonymous())
+                        .outcome(locks ? Outcome.DENIED : Outcome.FAILURE)
                         .target(kind, value)
+                        .detail("scope", scope)
                         .detail("failures", count).detail("window", window.toString())
-                        .detail("max", config.maxFailures()).detail("lockout", config.lockout()));
+                        .detail("max", max).detail("lockout", locks);
+                if (address != null) {
+                    alarm.detail("clientAddress", address);
+                }
+                log.record(alarm);
             }
         }
     }
 
-    private boolean over(String key, Instant now) {
-        if (key == null) {
-            return false;
-        }
-        Deque<Instant> times = failures.get(key);
+    /** Failures under {@code key} within the window, {@code 0} for a {@code null} key. */
+    private int count(String key, Instant now) {
+        Deque<Instant> times = key == null ? null : failures.get(key);
         if (times == null) {
-            return false;
+            return 0;
         }
         synchronized (times) {
             prune(times, now.minus(config.window()));
-            return times.size() > config.maxFailures();
+            return times.size();
         }
     }
 
@@ -182,8 +258,24 @@ public class LoginMonitor {
         }
     }
 
-    private static String key(String kind, String value) {
-        return value == null || value.isEmpty() ? null : kind + ':' + value;
+    /** User names are counted ignoring case and surrounding blanks: {@code Bob} and {@code bob } are one name. */
+    private static String normal(String userName) {
+        String name = userName == null ? null : userName.strip().toLowerCase(Locale.ROOT);
+        return name == null || name.isEmpty() ? null : name;
+    }
+
+    private static String pairKey(String userName, String address) {
+        String name = normal(userName);
+        return name == null || address == null || address.isEmpty() ? null : "pair:" + name + '\u0000' + address;
+    }
+
+    private static String addressKey(String address) {
+        return address == null || address.isEmpty() ? null : "address:" + address;
+    }
+
+    private static String nameKey(String userName) {
+        String name = normal(userName);
+        return name == null ? null : "user:" + name;
     }
 
     private void record(AuditRecord record, String userName) {

@@ -1,5 +1,6 @@
 package dev.attest.security;
 
+import dev.attest.config.AttestConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -17,6 +18,8 @@ import java.util.Locale;
 public class SecurityConfig {
 
     public static final String MAX_FAILURES = "attest.security.login-failures.max";
+    public static final String MAX_FAILURES_PER_ADDRESS = "attest.security.login-failures.max-per-address";
+    public static final String DELAY = "attest.security.login-failures.delay";
     public static final String WINDOW = "attest.security.login-failures.window";
     public static final String LOCKOUT = "attest.security.lockout";
     public static final String STATELESS_LOGIN_INTERVAL = "attest.security.stateless-login-interval";
@@ -25,6 +28,8 @@ public class SecurityConfig {
     public static final String SLOW_REQUEST = "attest.security.slow-request";
 
     private int maxFailures;
+    private int maxFailuresPerAddress;
+    private Duration delay;
     private Duration window;
     private boolean lockout;
     private Duration statelessLoginInterval;
@@ -40,20 +45,18 @@ public class SecurityConfig {
 
     /** Reads and validates every key; throws {@link IllegalArgumentException} naming a bad one. */
     public SecurityConfig load(Config config) {
-        int max = config.getOptionalValue(MAX_FAILURES, Integer.class).orElse(5);
-        if (max < 1 || max > 10_000) {
-            throw new IllegalArgumentException(MAX_FAILURES + " must be between 1 and 10000, not " + max);
+        maxFailures = AttestConfig.wholeNumber(config, MAX_FAILURES, 5, 1, 10_000);
+        maxFailuresPerAddress = AttestConfig.wholeNumber(config, MAX_FAILURES_PER_ADDRESS, 100, 1, 1_000_000);
+        if (maxFailuresPerAddress < maxFailures) {
+            throw new IllegalArgumentException(MAX_FAILURES_PER_ADDRESS + " must not be below " + MAX_FAILURES + " ("
+                    + maxFailures + "), not " + maxFailuresPerAddress);
         }
-        maxFailures = max;
+        delay = duration(config, DELAY, "PT1S");
         window = duration(config, WINDOW, "PT15M");
         statelessLoginInterval = duration(config, STATELESS_LOGIN_INTERVAL, "PT5M");
         lockout = flag(config, LOCKOUT);
         monitor = flag(config, MONITOR);
-        int headers = config.getOptionalValue(MAX_HEADER_BYTES, Integer.class).orElse(8192);
-        if (headers < 256 || headers > 1_048_576) {
-            throw new IllegalArgumentException(MAX_HEADER_BYTES + " must be between 256 and 1048576, not " + headers);
-        }
-        maxHeaderBytes = headers;
+        maxHeaderBytes = AttestConfig.wholeNumber(config, MAX_HEADER_BYTES, 8192, 256, 1_048_576);
         slowRequest = duration(config, SLOW_REQUEST, "PT5S");
         rules = MonitorRules.from(config);
         return this;
@@ -81,9 +84,25 @@ public class SecurityConfig {
         return value;
     }
 
-    /** {@code attest.security.login-failures.max}, default 5: failures allowed per user name or address per window. */
+    /** {@code attest.security.login-failures.max}, default 5: failures allowed per user name and address per window. */
     public int maxFailures() {
         return maxFailures;
+    }
+
+    /**
+     * {@code attest.security.login-failures.max-per-address}, default 100: failures allowed per client address
+     * (any user names) per window.
+     */
+    public int maxFailuresPerAddress() {
+        return maxFailuresPerAddress;
+    }
+
+    /**
+     * {@code attest.security.login-failures.delay}, default PT1S: with lockout on, the wait after the first failure
+     * of a user name and address, doubled by every further failure (at most the window); zero turns it off.
+     */
+    public Duration delay() {
+        return delay;
     }
 
     /** {@code attest.security.login-failures.window}, default PT15M. */

@@ -21,9 +21,10 @@ import java.util.logging.Logger;
 
 /**
  * Runs around the container's authentication of every request (an Undertow outer handler, added by
- * {@link AttestServletExtension}): refuses attempts of locked-out user names and addresses before
- * authentication runs, and records failed logins (a 401 answer to presented credentials, a FORM login that
- * did not authenticate) and denials (a 403 answer).
+ * {@link AttestServletExtension}): answers malformed BASIC credentials with 400, refuses attempts of
+ * locked-out user names and addresses (403) or ones that come before their delay (429) before authentication
+ * runs, and records failed logins (a 401 answer to presented credentials, a FORM login that did not
+ * authenticate, malformed credentials) and denials (a 403 answer).
  */
 final class SecurityHandler implements HttpHandler {
 
@@ -49,7 +50,7 @@ final class SecurityHandler implements HttpHandler {
             AttestConfig config = cdi.select(AttestConfig.class).get();
             found = new Services(cdi.select(LoginMonitor.class).get(), cdi.select(Denials.class).get(),
                     cdi.select(RequestMonitor.class).get(), cdi.select(SystemErrors.class).get(),
-                    new ClientAddresses(config.trustedProxies()), config.maxValueLength());
+                    config.clientAddresses(), config.maxValueLength());
             services = found;
         }
         return found;
@@ -75,13 +76,27 @@ final class SecurityHandler implements HttpHandler {
             if (monitored) {
                 s.monitor().inspect(request);
             }
-            if ((presented != null || formLogin) && s.logins().locked(presented == null ? null : presented.userName(),
-                    info.clientAddress())) {
-                s.logins().blocked(presented == null ? null : presented.userName(),
-                        presented == null ? "FORM" : presented.mechanism(), info.clientAddress());
-                exchange.setStatusCode(HttpServletResponse.SC_FORBIDDEN);
+            if (presented != null && presented.malformed() != null) {
+                // refused here: the container's mechanism would throw on them and answer 500 with a stack trace
+                s.logins().failed(null, presented.mechanism(), "malformed credentials (" + presented.malformed() + ")",
+                        info.clientAddress());
+                exchange.setStatusCode(HttpServletResponse.SC_BAD_REQUEST);
                 exchange.endExchange();
                 return;
+            }
+            if ((presented != null || formLogin) && s.logins().lockout()) {
+                // a FORM login's name is read by the container's mechanism alone (reading the body here would
+                // race it): before authentication, FORM attempts are refused by their address only
+                String attempted = presented != null ? presented.userName() : null;
+                LoginMonitor.Refusal refusal = s.logins().refusal(attempted, info.clientAddress());
+                if (refusal != null) {
+                    s.logins().blocked(attempted, presented == null ? "FORM" : presented.mechanism(), refusal);
+                    exchange.setStatusCode(refusal.status());
+                    exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER,
+                            String.valueOf(refusal.retryAfterSeconds()));
+                    exchange.endExchange();
+                    return;
+                }
             }
             try {
                 next.handleRequest(exchange);
@@ -91,6 +106,14 @@ final class SecurityHandler implements HttpHandler {
                 } catch (RuntimeException notRecorded) {
                     failure.addSuppressed(notRecorded);
                     LOG.log(Level.SEVERE, "could not record the failure of a request: " + notRecorded);
+                }
+                if (presented != null && !state.reachedApplication && failure instanceof Exception
+                        && !exchange.isResponseStarted()) {
+                    // the mechanism threw on credentials it could not read: a bad request, not a server error
+                    LOG.log(Level.FINE, "the login mechanism refused unreadable credentials", failure);
+                    exchange.setStatusCode(HttpServletResponse.SC_BAD_REQUEST);
+                    exchange.endExchange();
+                    return;
                 }
                 throw failure;
             }

@@ -72,6 +72,8 @@ public class AttestLifecycle {
         settings.put(AttestConfig.MAX_DETAILS_LENGTH, config.maxDetailsLength());
         settings.put(AttestConfig.TRUSTED_PROXIES, String.join(",", config.trustedProxies()));
         settings.put(SecurityConfig.MAX_FAILURES, security.maxFailures());
+        settings.put(SecurityConfig.MAX_FAILURES_PER_ADDRESS, security.maxFailuresPerAddress());
+        settings.put(SecurityConfig.DELAY, security.delay().toString());
         settings.put(SecurityConfig.WINDOW, security.window().toString());
         settings.put(SecurityConfig.LOCKOUT, security.lockout());
         settings.put(SecurityConfig.STATELESS_LOGIN_INTERVAL, security.statelessLoginInterval().toString());

@@ -2,6 +2,7 @@ package dev.attest.ui;
 
 import dev.attest.api.Viewers;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,13 +31,23 @@ public class AuditPageServlet extends HttpServlet {
     @Inject
     transient Viewers viewers;
 
+    /** The viewer check comes first, so that nobody else learns which paths and methods exist. */
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET");
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!viewers.admit(request, response)) {
+            return;
+        }
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        super.service(request, response); // GET, or HEAD: GET without the body
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         if (path == null) {
             response.sendRedirect(request.getContextPath() + "/audit/");
@@ -45,9 +56,6 @@ public class AuditPageServlet extends HttpServlet {
         String type = FILES.get(path);
         if (type == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        if (!viewers.admit(request, response)) {
             return;
         }
         String name = path.equals("/") ? "index.html" : path.substring(1);

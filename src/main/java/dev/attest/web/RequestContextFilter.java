@@ -29,7 +29,7 @@ public class RequestContextFilter extends HttpFilter {
 
     @Override
     public void init() {
-        clients = new ClientAddresses(config.trustedProxies());
+        clients = config.clientAddresses();
     }
 
     /** The request attribute under which a handler that ran earlier left the request's {@link RequestInfo}. */

@@ -186,6 +186,24 @@ class AttestConfigTest {
     }
 
     @Test
+    void trustedProxiesAreParsedWhenTheConfigurationIsLoaded() {
+        assertEquals("attest.trusted-proxies: 'proxy.local' is not an IP address or CIDR range",
+                rejection(AttestConfig.TRUSTED_PROXIES, "10.0.0.1, proxy.local"));
+        assertEquals("attest.trusted-proxies: bad prefix length in '10.0.0.0/33'",
+                rejection(AttestConfig.TRUSTED_PROXIES, "10.0.0.0/33"));
+        assertEquals("203.0.113.9", load(AttestConfig.TRUSTED_PROXIES, "127.0.0.1").clientAddresses()
+                .resolve("127.0.0.1", "203.0.113.9"));
+    }
+
+    @Test
+    void aNumberThatIsNoNumberIsRejectedNamingTheKeyAndTheValue() {
+        assertEquals("attest.max-value-length must be a whole number between 16 and 2000, not 'lots'",
+                rejection(AttestConfig.MAX_VALUE_LENGTH, "lots"));
+        assertEquals("attest.max-details-length must be a whole number between 256 and 32000, not '8k'",
+                rejection(AttestConfig.MAX_DETAILS_LENGTH, " 8k "));
+    }
+
+    @Test
     void viewerRoleDefaultsToAuditViewerAndMustNameOneRole() {
         assertEquals("audit-viewer", load(Map.of()).viewerRole());
         assertEquals("auditor", load(AttestConfig.VIEWER_ROLE, " auditor ").viewerRole());

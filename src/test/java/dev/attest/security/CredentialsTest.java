@@ -30,6 +30,19 @@ class CredentialsTest {
     }
 
     @Test
+    void malformedBasicCredentialsSayWhatIsWrongAndCarryNoName() {
+        assertEquals("not base64", Credentials.of("Basic ====").malformed());
+        assertEquals("no ':' between user name and password", Credentials.of(basic("just-a-secret")).malformed());
+        assertEquals("not UTF-8", Credentials.of("Basic " + Base64.getEncoder().encodeToString(
+                new byte[] {(byte) 0xC3, 0x28, ':', 'x'})).malformed());
+        assertEquals("no credentials after the scheme", Credentials.of("Basic").malformed());
+        assertEquals("no credentials after the scheme", Credentials.of("basic   ").malformed());
+        assertEquals("longer than 4096 characters", Credentials.of(basic("u:" + "p".repeat(4000))).malformed());
+        assertNull(Credentials.of(basic("alice:pw")).malformed());
+        assertNull(Credentials.of(basic(":")).malformed(), "an empty name and password are well-formed");
+    }
+
+    @Test
     void bearerAndOtherSchemesCarryNoName() {
         assertEquals(new Credentials("BEARER_TOKEN", null), Credentials.of("Bearer eyJhbGciOi.secret"));
         assertEquals(new Credentials("DIGEST", null), Credentials.of("Digest username=\"x\""));

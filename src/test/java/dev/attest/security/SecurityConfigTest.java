@@ -19,6 +19,8 @@ class SecurityConfigTest {
         assertEquals(Duration.ofMinutes(15), config.window());
         assertFalse(config.lockout());
         assertEquals(Duration.ofMinutes(5), config.statelessLoginInterval());
+        assertEquals(100, config.maxFailuresPerAddress());
+        assertEquals(Duration.ofSeconds(1), config.delay());
     }
 
     @Test
@@ -32,10 +34,13 @@ class SecurityConfigTest {
     void badValuesNameTheirKey() {
         for (String[] bad : new String[][] {{SecurityConfig.WINDOW, "15 minutes"}, {SecurityConfig.WINDOW, "-PT1M"},
                 {SecurityConfig.LOCKOUT, "yes"}, {SecurityConfig.MAX_FAILURES, "0"},
-                {SecurityConfig.STATELESS_LOGIN_INTERVAL, "P"}}) {
+                {SecurityConfig.STATELESS_LOGIN_INTERVAL, "P"}, {SecurityConfig.MAX_FAILURES, "five"},
+                {SecurityConfig.MAX_FAILURES_PER_ADDRESS, "0"}, {SecurityConfig.MAX_FAILURES_PER_ADDRESS, "1"},
+                {SecurityConfig.DELAY, "1s"}, {SecurityConfig.MAX_HEADER_BYTES, "8k"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new SecurityConfig().load(MapConfig.of(bad[0], bad[1])));
             assertTrue(e.getMessage().startsWith(bad[0]), e.getMessage());
+            assertTrue(e.getMessage().contains(bad[1]), "names the value: " + e.getMessage());
         }
     }
 }
