@@ -43,6 +43,7 @@ public class AuditApiServlet extends HttpServlet {
     static final int EXPORT_PAGE = 500;
     private static final Set<String> NONE = Set.of();
     private static final Set<String> SUMMARY = Set.of("from", "to", "actor");
+    private static final Set<String> HISTORY = Set.of("before", "limit");
 
     @Inject
     transient AuditTrail trail;
@@ -108,6 +109,12 @@ public class AuditApiServlet extends HttpServlet {
                 }
                 summary(request, response);
             }
+            case "meta" -> {
+                if (parts.length != 1) {
+                    throw notFound();
+                }
+                meta(request, response);
+            }
             case "export.csv" -> export(request, response, true);
             case "export.jsonl" -> export(request, response, false);
             default -> throw notFound();
@@ -116,12 +123,15 @@ public class AuditApiServlet extends HttpServlet {
 
     private static BadRequest notFound() {
         return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /history/{entity}/{id},"
-                + " /actions/{correlationId}, /summary, /export.csv, /export.jsonl");
+                + " /actions/{correlationId}, /summary, /meta, /export.csv, /export.jsonl");
     }
 
     private void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Params params = Params.of(request, Params.EVENT_FILTERS);
         EventQuery query = params.eventQuery(50);
+        if (!params.flag("ownReads") && request.getRemoteUser() != null) {
+            query.withoutReadsOf(request.getRemoteUser());
+        }
         List<AuditEvent> events = trail.events(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", events.stream().map(Json::event).toList());
@@ -143,17 +153,27 @@ public class AuditApiServlet extends HttpServlet {
         ApiResponses.json(response, 200, Json.event(event));
     }
 
+    /** One page of an entity's revisions, newest first; {@code next} is the {@code before} of the next page. */
     private void history(HttpServletRequest request, HttpServletResponse response, String entity, String idText)
             throws IOException {
-        Params.of(request, NONE);
+        Params params = Params.of(request, HISTORY);
         EntityType<?> type = queries.auditedEntity(entity);
         Object id = queries.id(type, idText);
-        List<EntityRevision> revisions = queries.history(type, id);
+        long limit = params.positiveLong("limit", 50);
+        if (limit > EventQuery.MAX_LIMIT) {
+            throw new BadRequest("parameter 'limit' must be between 1 and " + EventQuery.MAX_LIMIT + ", not " + limit);
+        }
+        Long before = params.text("before") == null ? null : params.positiveLong("before", 0);
+        List<EntityRevision> revisions = trail.history(type.getJavaType(), id, before, (int) limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entity", type.getName());
         body.put("id", id);
         body.put("revisions", revisions.stream().map(r -> Json.revision(null, null, r)).toList());
-        read("history", Map.of("entity", type.getName(), "id", idText), Map.of("returned", revisions.size()));
+        body.put("next", revisions.size() == limit ? String.valueOf(revisions.get(revisions.size() - 1).revision()) : null);
+        Map<String, String> filters = new LinkedHashMap<>(params.given());
+        filters.put("entity", type.getName());
+        filters.put("id", idText);
+        read("history", filters, Map.of("returned", revisions.size()));
         ApiResponses.json(response, 200, body);
     }
 
@@ -209,6 +229,19 @@ public class AuditApiServlet extends HttpServlet {
                 "actorId", a.actor().id(), "events", a.events())).toList());
         body.put("perDay", queries.perDay(actor, from, to));
         read("summary", params.given(), Map.of());
+        ApiResponses.json(response, 200, body);
+    }
+
+    /**
+     * What the page needs to draw its links: the viewer, the {@code @Audited} entity names (a target of one of
+     * them has a history) and the years the trail holds, newest first. No event content: not recorded as a read.
+     */
+    private void meta(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Params.of(request, NONE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("viewer", request.getRemoteUser());
+        body.put("entities", queries.auditedEntityNames());
+        body.put("years", queries.years());
         ApiResponses.json(response, 200, body);
     }
 
