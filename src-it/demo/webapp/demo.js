@@ -41,8 +41,8 @@
     function lockout(output) {
         var statuses = [];
         function attempt(n) {
-            if (n > 6) {
-                show(output, true, 'answers: ' + statuses.join(', ') + '; the sixth attempt was refused without checking the password',
+            if (n > 7) {
+                show(output, true, 'answers: ' + statuses.join(', ') + '; over five failures the name and address are locked: the last attempt was refused (403) before its password was checked',
                     'audit/#/events?category=AUTHENTICATION%2CSECURITY');
                 return Promise.resolve();
             }

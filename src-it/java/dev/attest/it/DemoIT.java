@@ -203,10 +203,10 @@ class DemoIT {
 
     @Test
     @Order(5)
-    void sixWrongPasswordsLockTheNameOut() throws IOException {
+    void sevenWrongPasswordsLockTheNameAndAddressOut() throws IOException {
         logIn("carol", "carol-pw");
         String answer = press("lockout");
-        assertTrue(answer.startsWith("answers: 401, 401, 401, 401, 401,"), answer);
+        assertTrue(answer.startsWith("answers: 401, 401, 401, 401, 401, 401, 403;"), answer);
         screenshot("demo-lockout");
         driver.get(base + "api/me");
         assertTrue(driver.getPageSource().contains("carol"), "the visitor's own session goes on: " + driver.getPageSource());

@@ -104,7 +104,7 @@ public class ApiQueries {
     }
 
     /** Days since 1970-01-01 UTC of an event: the UTC day, whatever the database's time zone. */
-    private static final String DAY = "floor(extract(epoch from e.occurredAt) / 86400)";
+    private static final String DAY = "function('floor', extract(epoch from e.occurredAt) / 86400)";
 
     /** Events per UTC day and category in [{@code from}, {@code to}), every day listed, oldest first: one grouped query. */
     public List<Map<String, Object>> perDay(String actorId, Instant from, Instant to) {
