@@ -37,17 +37,23 @@
         });
     }
 
-    // wrong passwords over HTTP BASIC, without the session cookie, so the page's own login stays untouched
+    // wrong passwords through the login form, without the session cookie, so the page's own login stays untouched
     function lockout(output) {
-        var statuses = [];
+        var answers = [];
         function attempt(n) {
             if (n > 7) {
-                show(output, true, 'answers: ' + statuses.join(', ') + '; over five failures the name and address are locked: the last attempt was refused (403) before its password was checked',
-                    'audit/#/events?category=AUTHENTICATION%2CSECURITY');
+                show(output, true, answers.join(', ') + '. Over five failures the name and your address are locked out:'
+                    + ' later attempts are refused before their password is checked', 'audit/#/events?category=AUTHENTICATION%2CSECURITY');
                 return Promise.resolve();
             }
-            return fetch('api/invoices', { credentials: 'omit', headers: { Authorization: 'Basic ' + btoa('mallory:guess-' + n) } })
-                .then(function (response) { statuses.push(response.status); return attempt(n + 1); });
+            var form = new URLSearchParams();
+            form.append('j_username', 'mallory');
+            form.append('j_password', 'guess-' + n);
+            return fetch('j_security_check', { method: 'POST', body: form, credentials: 'omit' })
+                .then(function (response) {
+                    answers.push(n + ': ' + (response.status === 403 ? 'refused' : 'wrong password'));
+                    return attempt(n + 1);
+                });
         }
         return attempt(1);
     }

