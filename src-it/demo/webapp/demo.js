@@ -37,7 +37,7 @@
         });
     }
 
-    // wrong passwords through the login form, without the session cookie, so the page's own login stays untouched
+    // wrong passwords over HTTP BASIC, without the session cookie, so the page's own login stays untouched
     function lockout(output) {
         var answers = [];
         function attempt(n) {
@@ -46,12 +46,9 @@
                     + ' later attempts are refused before their password is checked', 'audit/#/events?category=AUTHENTICATION%2CSECURITY');
                 return Promise.resolve();
             }
-            var form = new URLSearchParams();
-            form.append('j_username', 'mallory');
-            form.append('j_password', 'guess-' + n);
-            return fetch('j_security_check', { method: 'POST', body: form, credentials: 'omit' })
+            return fetch('api/me', { credentials: 'omit', headers: { Authorization: 'Basic ' + btoa('mallory:guess-' + n) } })
                 .then(function (response) {
-                    answers.push(n + ': ' + (response.status === 403 ? 'refused' : 'wrong password'));
+                    answers.push(n + ': ' + (response.status === 403 ? 'refused (403)' : response.status === 401 ? 'wrong password (401)' : 'HTTP ' + response.status));
                     return attempt(n + 1);
                 });
         }

@@ -211,9 +211,9 @@ class DemoIT {
     void sevenWrongPasswordsLockTheNameAndAddressOut() throws IOException {
         logIn("alice", "alice-pw");
         String answer = press("lockout");
-        assertTrue(answer.startsWith("1: wrong password, 2: wrong password, 3: wrong password, 4: wrong password,"
-                + " 5: wrong password"), answer);
-        assertTrue(answer.contains("7: refused"), answer);
+        assertTrue(answer.startsWith("1: wrong password (401), 2: wrong password (401), 3: wrong password (401),"
+                + " 4: wrong password (401), 5: wrong password (401)"), answer);
+        assertTrue(answer.contains("7: refused (403)"), answer);
         screenshot("demo-lockout");
         // alice's session goes on (requests without credentials are served), and shows what was recorded
         driver.get(base + "audit/#/events?category=AUTHENTICATION%2CSECURITY");
