@@ -348,16 +348,21 @@ public final class QueryBenchmark {
             return count(history);
         });
 
-        // what AuditTrail.history(type, id, before, limit) and changesOf(correlationId) run: each revision row
-        // joined to its revision and to the entity's state at the revision before (a correlated max on the key)
+        // what AuditTrail.history(type, id, before, limit) runs: one key range, newest first, one row more than the
+        // page (each revision's state before is the next row)
+        String page50 = "select c.id, c.rev, c.revtype, c.number, c.customer, c.amount, c.status,"
+                + " r.id, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
+                + " from bench_invoice_aud c join attest_revision r on r.id = c.rev where c.id = ?";
+        // what changesOf(correlationId) runs: each revision row joined to its revision and to the entity's state at
+        // the revision before (a correlated max on the key)
         String rows = "select c.id, c.rev, c.revtype, c.number, c.customer, c.amount, c.status,"
                 + " p.rev, p.revtype, p.number, p.customer, p.amount, p.status,"
                 + " r.id, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
                 + " from bench_invoice_aud c join attest_revision r on r.id = c.rev"
                 + " left join bench_invoice_aud p on p.id = c.id and p.rev = (select max(q.rev) from bench_invoice_aud q"
                 + " where q.id = c.id and q.rev < c.rev) where ";
-        PreparedStatement newest = c.prepareStatement(rows + "c.id = ? order by c.rev desc fetch first 50 rows only");
-        PreparedStatement older = c.prepareStatement(rows + "c.id = ? and c.rev < ? order by c.rev desc fetch first 50 rows only");
+        PreparedStatement newest = c.prepareStatement(page50 + " order by c.rev desc fetch first 51 rows only");
+        PreparedStatement older = c.prepareStatement(page50 + " and c.rev < ? order by c.rev desc fetch first 51 rows only");
         PreparedStatement bulk = c.prepareStatement(rows + "r.correlation_id = ? order by c.rev, c.id");
         time(String.format(Locale.ROOT, "history of an entity with %,d revisions: newest 50", LONG_HISTORY), random -> {
             newest.setLong(1, LONG_ID);

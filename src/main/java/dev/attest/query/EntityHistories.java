@@ -83,16 +83,28 @@ public class EntityHistories {
         return page(table, id, before, limit);
     }
 
+    /**
+     * One index range of the audit table, newest first, one row more than the page: each revision's state before
+     * is the next row's, so the page needs no join to find it (a join PostgreSQL plans badly once the statement
+     * is prepared generically).
+     */
     private List<EntityRevision> page(AuditTable table, Object id, Long before, int limit) {
         String current = "c." + table.idPath();
-        var query = entityManager.createQuery(table.select() + " where " + current + " = :id"
+        var query = entityManager.createQuery("select c, r from " + table.auditEntity() + " c join AttestRevision r on r.id = c."
+                        + table.revisionPath() + " where " + current + " = :id"
                         + (before == null ? "" : " and c." + table.revisionPath() + " < :before")
                         + " order by c." + table.revisionPath() + " desc", Object[].class)
-                .setParameter("id", id).setMaxResults(limit);
+                .setParameter("id", id).setMaxResults(limit + 1);
         if (before != null) {
             query.setParameter("before", before);
         }
-        return query.getResultList().stream().map(row -> table.revision(this, row)).toList();
+        List<Object[]> rows = query.getResultList();
+        List<EntityRevision> page = new ArrayList<>(Math.min(limit, rows.size()));
+        for (int i = 0; i < rows.size() && i < limit; i++) {
+            Object previous = i + 1 < rows.size() ? rows.get(i + 1)[0] : null;
+            page.add(table.revision(this, new Object[] {rows.get(i)[0], previous, rows.get(i)[1]}));
+        }
+        return page;
     }
 
     /**
