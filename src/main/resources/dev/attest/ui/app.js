@@ -302,6 +302,7 @@
                 ['Actor', actorNode(e)], ['Target', e.targetType || e.targetId ? targetNode(e) : null], ['Reason', e.reason],
                 ['Duration (ms)', e.durationMillis], ['Error type', e.errorType], ['Error message', e.errorMessage],
                 ['Correlation id', e.correlationId ? filtered({ correlationId: e.correlationId }, e.correlationId, 'correlation-link') : null]], 'event'));
+            // integrity: the event's seal state belongs here, under its own heading, before the request
             var request = [['Client address', e.clientAddress ? filtered({ clientAddress: e.clientAddress }, e.clientAddress, 'client-link') : null],
                 ['User agent', e.userAgent], ['Method', e.httpMethod], ['Path', e.httpPath],
                 ['Request id', e.requestId ? filtered({ requestId: e.requestId }, e.requestId, 'request-link') : null]];
