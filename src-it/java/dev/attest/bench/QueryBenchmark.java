@@ -26,8 +26,13 @@ import java.util.Random;
  * The event table's indexes are read from {@link AuditEventEntity}'s mapping, so the benchmark measures
  * the schema Attest ships.
  *
- * <p>Run: {@code mvn -Pbenchmark test} (options: {@code -Dbench.events}, {@code -Dbench.revisions},
- * {@code -Dbench.db=h2,postgresql}, {@code -Dbench.pg.url}, {@code -Dbench.pg.user}).
+ * Then an entity with {@code bench.long-history} revisions, an action that changed {@code bench.bulk} entities,
+ * and a year's summary per day, as {@code AuditTrail.history(type, id, before, limit)}, {@code changesOf} and
+ * the summary API query them.
+ *
+ * <p>Run: {@code mvn -Pbenchmark verify -DskipITs} (options: {@code -Dbench.events},
+ * {@code -Dbench.revisions}, {@code -Dbench.long-history}, {@code -Dbench.bulk}, {@code -Dbench.db=h2,postgresql},
+ * {@code -Dbench.pg.url}, {@code -Dbench.pg.user}).
  */
 public final class QueryBenchmark {
 
@@ -35,6 +40,13 @@ public final class QueryBenchmark {
     private static final int REVISIONS = Integer.getInteger("bench.revisions", 100_000);
     private static final int ACTORS = 1_000;
     private static final int INVOICES = 20_000;
+    /** One invoice changed this many times (its own revisions, after the others). */
+    private static final int LONG_HISTORY = Integer.getInteger("bench.long-history", 100_000);
+    /** One action (one revision, one correlation id) that changed this many invoices, each added before. */
+    private static final int BULK = Integer.getInteger("bench.bulk", 50_000);
+    private static final long LONG_ID = 1_000_000_000L;
+    private static final long BULK_FIRST_ID = 2_000_000_000L;
+    private static final String BULK_CORRELATION = "bulk-action-correlation";
     private static final int RUNS = 31;
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     private static final long SPAN_SECONDS = Duration.ofDays(365).toSeconds();
@@ -79,6 +91,7 @@ public final class QueryBenchmark {
             schema(connection, postgresql);
             loadEvents(connection);
             loadRevisions(connection);
+            loadLongHistoryAndBulkAction(connection);
             connection.createStatement().execute(postgresql ? "vacuum analyze" : "analyze");
             System.out.printf("loaded in %.1f s; %s%n", (System.nanoTime() - started) / 1e9, size(connection, postgresql));
             measure(connection);
@@ -110,7 +123,7 @@ public final class QueryBenchmark {
             // what Envers generates for an audited entity: primary key (id, REV)
             s.execute("create table bench_invoice_aud (id bigint not null, rev bigint not null, revtype smallint,"
                     + " number varchar(255), customer varchar(255), amount numeric(38,2), status varchar(255),"
-                    + " primary key (id, rev))");
+                    + " primary key (id, rev), foreign key (rev) references attest_revision (id))");
         }
     }
 
@@ -197,6 +210,72 @@ public final class QueryBenchmark {
         c.setAutoCommit(true);
     }
 
+    /**
+     * An invoice with {@link #LONG_HISTORY} revisions, then one action that adds {@link #BULK} invoices in one
+     * revision and one that changes them all in another: what Envers writes for such work.
+     */
+    private static void loadLongHistoryAndBulkAction(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        long next = REVISIONS + 1;
+        try (PreparedStatement revision = c.prepareStatement("insert into attest_revision (id, revision_time, actor_type,"
+                + " actor_id, correlation_id) values (?, ?, 'USER', ?, ?)");
+             PreparedStatement aud = c.prepareStatement("insert into bench_invoice_aud (id, rev, revtype, number,"
+                     + " customer, amount, status) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < LONG_HISTORY; i++, next++) {
+                revision.setLong(1, next);
+                revision.setObject(2, java.time.OffsetDateTime.ofInstant(START.plusSeconds(SPAN_SECONDS * i / LONG_HISTORY), java.time.ZoneOffset.UTC));
+                revision.setString(3, "user-" + i % ACTORS);
+                revision.setString(4, "long-" + i);
+                revision.addBatch();
+                aud.setLong(1, LONG_ID);
+                aud.setLong(2, next);
+                aud.setInt(3, i == 0 ? 0 : 1);
+                aud.setString(4, "INV-LONG");
+                aud.setString(5, "customer-long");
+                aud.setBigDecimal(6, new java.math.BigDecimal(i).setScale(2));
+                aud.setString(7, "DRAFT");
+                aud.addBatch();
+                if (i % 5_000 == 4_999) {
+                    revision.executeBatch();
+                    aud.executeBatch();
+                    c.commit();
+                }
+            }
+            revision.executeBatch();
+            aud.executeBatch();
+            long added = next++;
+            long changed = next++;
+            for (long rev : new long[] {added, changed}) {
+                revision.setLong(1, rev);
+                revision.setObject(2, java.time.OffsetDateTime.ofInstant(START.plusSeconds(SPAN_SECONDS), java.time.ZoneOffset.UTC));
+                revision.setString(3, "bulk-user");
+                revision.setString(4, rev == added ? "bulk-create" : BULK_CORRELATION);
+                revision.addBatch();
+            }
+            revision.executeBatch();
+            c.commit();
+            for (int i = 0; i < 2 * BULK; i++) {
+                boolean change = i >= BULK;
+                long id = BULK_FIRST_ID + i % BULK;
+                aud.setLong(1, id);
+                aud.setLong(2, change ? changed : added);
+                aud.setInt(3, change ? 1 : 0);
+                aud.setString(4, "INV-B" + id);
+                aud.setString(5, "customer-bulk");
+                aud.setBigDecimal(6, new java.math.BigDecimal("10.00"));
+                aud.setString(7, change ? "APPROVED" : "DRAFT");
+                aud.addBatch();
+                if (i % 5_000 == 4_999) {
+                    aud.executeBatch();
+                    c.commit();
+                }
+            }
+            aud.executeBatch();
+            c.commit();
+        }
+        c.setAutoCommit(true);
+    }
+
     private static String size(Connection c, boolean postgresql) throws SQLException {
         if (postgresql) {
             try (ResultSet rs = c.createStatement().executeQuery("select pg_size_pretty(pg_total_relation_size('attest_event')),"
@@ -268,6 +347,57 @@ public final class QueryBenchmark {
             history.setLong(1, 1 + random.nextInt(INVOICES));
             return count(history);
         });
+
+        // what AuditTrail.history(type, id, before, limit) runs: one key range, newest first, one row more than the
+        // page (each revision's state before is the next row)
+        String page50 = "select c.id, c.rev, c.revtype, c.number, c.customer, c.amount, c.status,"
+                + " r.id, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
+                + " from bench_invoice_aud c join attest_revision r on r.id = c.rev where c.id = ?";
+        // what changesOf(correlationId) runs: each revision row joined to its revision and to the entity's state at
+        // the revision before (a correlated max on the key)
+        String rows = "select c.id, c.rev, c.revtype, c.number, c.customer, c.amount, c.status,"
+                + " p.rev, p.revtype, p.number, p.customer, p.amount, p.status,"
+                + " r.id, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
+                + " from bench_invoice_aud c join attest_revision r on r.id = c.rev"
+                + " left join bench_invoice_aud p on p.id = c.id and p.rev = (select max(q.rev) from bench_invoice_aud q"
+                + " where q.id = c.id and q.rev < c.rev) where ";
+        PreparedStatement newest = c.prepareStatement(page50 + " order by c.rev desc fetch first 51 rows only");
+        PreparedStatement older = c.prepareStatement(page50 + " and c.rev < ? order by c.rev desc fetch first 51 rows only");
+        PreparedStatement bulk = c.prepareStatement(rows + "r.correlation_id = ? order by c.rev, c.id");
+        time(String.format(Locale.ROOT, "history of an entity with %,d revisions: newest 50", LONG_HISTORY), random -> {
+            newest.setLong(1, LONG_ID);
+            return count(newest);
+        });
+        time(String.format(Locale.ROOT, "... 50 older than a cursor in the oldest tenth"), random -> {
+            older.setLong(1, LONG_ID);
+            older.setLong(2, REVISIONS + 1 + LONG_HISTORY / 10 + random.nextInt(1_000));
+            return count(older);
+        });
+        timeFew(String.format(Locale.ROOT, "changes of an action that changed %,d entities", BULK), 5, random -> {
+            bulk.setString(1, BULK_CORRELATION);
+            return count(bulk);
+        });
+
+        // the summary's events per day over a year: one grouped query, against the 366 per-day queries it replaces
+        String perDay = "select floor(extract(epoch from e.occurred_at) / 86400), e.category, count(*) from attest_event e"
+                + " where e.occurred_at >= ? and e.occurred_at < ? group by floor(extract(epoch from e.occurred_at) / 86400), e.category";
+        PreparedStatement year = c.prepareStatement(perDay);
+        PreparedStatement day = c.prepareStatement("select e.category, count(*) from attest_event e where e.occurred_at >= ?"
+                + " and e.occurred_at < ? group by e.category");
+        timeFew("a year's summary per day: one grouped query", 5, random -> {
+            year.setObject(1, java.time.OffsetDateTime.ofInstant(START, java.time.ZoneOffset.UTC));
+            year.setObject(2, java.time.OffsetDateTime.ofInstant(START.plus(Duration.ofDays(366)), java.time.ZoneOffset.UTC));
+            return count(year);
+        });
+        timeFew("a year's summary per day: 366 queries (before)", 5, random -> {
+            int rowsRead = 0;
+            for (int d = 0; d < 366; d++) {
+                day.setObject(1, java.time.OffsetDateTime.ofInstant(START.plus(Duration.ofDays(d)), java.time.ZoneOffset.UTC));
+                day.setObject(2, java.time.OffsetDateTime.ofInstant(START.plus(Duration.ofDays(d + 1)), java.time.ZoneOffset.UTC));
+                rowsRead += count(day);
+            }
+            return rowsRead;
+        });
     }
 
     /** Binds the keyset cursor of event {@code id} at parameter {@code first}: its time twice, then its id. */
@@ -293,19 +423,24 @@ public final class QueryBenchmark {
     }
 
     private static void time(String name, Query query) throws SQLException {
+        timeFew(name, RUNS, query);
+    }
+
+    /** Medians of {@code runs} runs after a warm-up of {@code min(5, runs)}: for the heavy queries, fewer runs. */
+    private static void timeFew(String name, int runs, Query query) throws SQLException {
         Random random = new Random(name.hashCode());
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < Math.min(5, runs); i++) {
             query.run(random);
         }
-        double[] millis = new double[RUNS];
+        double[] millis = new double[runs];
         long rows = 0;
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             rows += query.run(random);
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "%-52s median %7.2f ms   p90 %7.2f ms   max %7.2f ms   (%.0f rows/query)%n",
-                name, millis[RUNS / 2], millis[(int) (RUNS * 0.9)], millis[RUNS - 1], rows / (double) RUNS);
+        System.out.printf(Locale.ROOT, "%-56s median %8.2f ms   p90 %8.2f ms   max %8.2f ms   (%.0f rows/query, %d runs)%n",
+                name, millis[runs / 2], millis[(int) (runs * 0.9)], millis[runs - 1], rows / (double) runs, runs);
     }
 }

@@ -36,7 +36,7 @@ public class DemoSeed {
         Invoice acme = invoices.create("INV-1001", "ACME Corp", new BigDecimal("1200.00"));
         invoices.create("INV-1002", "Globex", new BigDecimal("830.50"));
         invoices.create("INV-1003", "Initech", new BigDecimal("99.90"));
-        AuditContext.withReason("signed off at the quarterly review", () -> invoices.approve(acme.getId()));
+        AuditContext.withReason("signed off at the quarterly review", () -> invoices.approve(acme.getId(), "quarterly review", "4711"));
 
         Patient ada = patients.admit("Ada Lovelace", "Cardiology", "756.1234.5678.97");
         patients.admit("Alan Turing", "Neurology", "756.9876.5432.10");
@@ -44,5 +44,12 @@ public class DemoSeed {
         patients.view(ada.getId());
 
         auditLog.system("demo.seeded", "3 invoices and 2 patients created");
+
+        int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        String url = "http://localhost:" + port + "/attest-demo/";
+        LOG.info("Attest demo ready at " + url + " (audit page " + url + "audit/); users alice/alice-pw (user,"
+                + " audit-viewer), bob/bob-pw and carol/carol-pw (user)");
     }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DemoSeed.class.getName());
 }

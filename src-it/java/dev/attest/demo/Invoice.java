@@ -59,6 +59,10 @@ public class Invoice {
         return status;
     }
 
+    public void setAmount(BigDecimal amount) {
+        this.amount = amount;
+    }
+
     public void setStatus(String status) {
         this.status = status;
     }

@@ -200,11 +200,16 @@ class ApiIT {
         assertEquals("Invoice", history.get("entity").asText());
         JsonNode revisions = history.get("revisions");
         assertEquals(2, revisions.size(), history.toString());
-        assertEquals("ADD", revisions.get(0).get("change").asText());
-        assertEquals("api-hank", revisions.get(0).get("actorId").asText());
-        assertEquals("MODIFY", revisions.get(1).get("change").asText());
-        assertEquals("api-ivy", revisions.get(1).get("actorId").asText());
-        JsonNode status = revisions.get(1).get("changes").get(0);
+        assertEquals("MODIFY", revisions.get(0).get("change").asText(), "newest first");
+        assertEquals("api-ivy", revisions.get(0).get("actorId").asText());
+        assertEquals("ADD", revisions.get(1).get("change").asText());
+        assertEquals("api-hank", revisions.get(1).get("actorId").asText());
+        assertTrue(history.get("next").isNull(), "one page");
+        JsonNode older = alice("audit/api/history/Invoice/" + invoice.getId() + "?limit=1&before="
+                + revisions.get(0).get("revision").asLong());
+        assertEquals(1, older.get("revisions").size(), "the page after the newest revision");
+        assertEquals("ADD", older.get("revisions").get(0).get("change").asText());
+        JsonNode status = revisions.get(0).get("changes").get(0);
         assertEquals("status", status.get("field").asText());
         assertEquals("DRAFT", status.get("before").asText());
         assertEquals("APPROVED", status.get("after").asText());

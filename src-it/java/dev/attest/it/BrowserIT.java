@@ -48,8 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The audit page in a real headless Chromium, driven by Selenium through the system's chromedriver:
- * filters, date navigation, event detail with the action's diff, entity history, the summary chart, the
- * 401/403 gate and hostile stored strings. Screenshots go to target/screenshots.
+ * filters, date navigation, event detail with the action's diff, entity history with its views, the summary
+ * chart, exports, links to filtered lists, local times, the 401/403 gate and hostile stored strings.
+ * The browser runs in the time zone {@value #ZONE}, so local and UTC times differ. Screenshots go to
+ * target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -59,6 +61,8 @@ class BrowserIT {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("attest.it.chromedriver", "/usr/bin/chromedriver"));
     static final Path CHROMIUM = Path.of(System.getProperty("attest.it.chromium", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static final String ZONE = "Asia/Kolkata";
 
     static final String HOSTILE_AGENT = "<script>window.__xss=4</script> Seeder/1.0";
 
@@ -78,7 +82,7 @@ class BrowserIT {
     static void startBrowser() throws IOException {
         assertTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "): apt-get install -y chromium chromium-driver (.ci/run does this)");
+                        + "): ./test.sh installs them; elsewhere pass -Dattest.it.chromium=... -Dattest.it.chromedriver=...");
         profile = Files.createTempDirectory("attest-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -90,6 +94,7 @@ class BrowserIT {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ZONE));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -181,7 +186,7 @@ class BrowserIT {
 
         open("#/events");
         awaitCount();
-        new Select(driver.findElement(By.id("filter-category"))).selectByValue("AUTHENTICATION");
+        driver.findElement(By.id("filter-category-AUTHENTICATION")).click();
         new Select(driver.findElement(By.id("filter-outcome"))).selectByValue("FAILURE");
         driver.findElement(By.id("apply")).click();
         waiting().until(d -> d.getCurrentUrl().contains("outcome=FAILURE"));
@@ -314,5 +319,208 @@ class BrowserIT {
         assertNull(js.executeScript("return window.__xss === undefined ? null : String(window.__xss);"));
         assertTrue(driver.findElements(By.cssSelector("#view img, #view script, #view b#injected, #view svg[onload]")).isEmpty(),
                 "no element came from stored data");
+    }
+
+    @Test
+    @Order(8)
+    void shortValuesNeverBreakMidWord() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 900));
+        try {
+            open("#/events");
+            awaitCount();
+            JavascriptExecutor js = driver;
+            Object broken = js.executeScript("""
+                    var broken = [];
+                    document.querySelectorAll('#events td.time, #events td.category, #events td.outcome, #events td.client, #events td.action')
+                        .forEach(function (td) {
+                            var walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+                            for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                                var range = document.createRange();
+                                range.selectNodeContents(node);
+                                if (range.getClientRects().length > 1) { broken.push(node.textContent); }
+                            }
+                        });
+                    return broken.join(' | ');""");
+            assertEquals("", broken, "values broken over lines");
+            screenshot("events-narrow");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void targetsThatAreNotEntitiesLinkToTheEventsAboutThem() {
+        seed();
+        login("alice", "alice-pw");
+        open("#/security");
+        awaitCount();
+        WebElement lockout = rows().stream().filter(r -> r.getText().contains("security.lockout")).findFirst().orElseThrow();
+        lockout.findElement(By.className("target-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("targetType=User") && d.getCurrentUrl().contains("targetId=mallory"));
+        awaitCount();
+        assertFalse(rows().isEmpty());
+        assertTrue(rows().stream().allMatch(r -> r.findElement(By.className("target")).getText().equals("User mallory")));
+        assertEquals("mallory", driver.findElement(By.id("filter-targetId")).getDomProperty("value"), "the form shows the filter");
+
+        open("#/events?action=invoice.create&actor=browser-hank");
+        awaitCount();
+        assertEquals("#/history/Invoice/" + invoiceId,
+                rows().get(0).findElement(By.className("history-link")).getDomAttribute("href"), "an entity opens its history");
+    }
+
+    @Test
+    @Order(10)
+    void anEntityPageShowsItsRevisionsAndWhoViewedItInOneTimeline() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/history/Invoice/" + invoiceId);
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline > li"), 3));
+        List<WebElement> entries = driver.findElements(By.cssSelector("#timeline > li"));
+        assertEquals("access", entries.get(0).getDomAttribute("class"), "the newest entry is the view");
+        assertTrue(entries.get(0).getText().contains("browser-viv") && entries.get(0).getText().contains("invoice.view"),
+                entries.get(0).getText());
+        assertEquals("revision", entries.get(1).getDomAttribute("class"));
+        assertEquals("revision", entries.get(2).getDomAttribute("class"));
+        screenshot("entity-timeline");
+    }
+
+    @Test
+    @Order(11)
+    void exportButtonsDownloadTheFilteredEventsAsCsvAndJsonLines() {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?actor=browser-ann&action=document.*");
+        awaitCount();
+        String csv = driver.findElement(By.id("export-csv")).getDomAttribute("href");
+        String jsonl = driver.findElement(By.id("export-jsonl")).getDomAttribute("href");
+        assertEquals("api/export.csv?actor=browser-ann&action=document.*", java.net.URLDecoder.decode(csv, StandardCharsets.UTF_8));
+        HttpResponse<String> csvResponse = Http.send(Http.as(Http.request(base, "audit/" + csv), "alice", "alice-pw").GET().build());
+        assertEquals(200, csvResponse.statusCode());
+        List<String> lines = csvResponse.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("id,occurredAt,category,action"), lines.get(0));
+        assertEquals(3, lines.size(), "header and the two document events: " + lines);
+        HttpResponse<String> jsonlResponse = Http.send(Http.as(Http.request(base, "audit/" + jsonl), "alice", "alice-pw").GET().build());
+        assertEquals(2, jsonlResponse.body().lines().count());
+        assertTrue(jsonlResponse.body().lines().allMatch(l -> l.contains("\"actorId\":\"browser-ann\"")));
+    }
+
+    @Test
+    @Order(12)
+    void theFilterFormCoversEveryFilterAndSeveralEventTypes() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events");
+        awaitCount();
+        driver.findElement(By.id("filter-category-AUTHENTICATION")).click();
+        driver.findElement(By.id("filter-category-SECURITY")).click();
+        driver.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("category=AUTHENTICATION%2CSECURITY"));
+        awaitCount();
+        assertTrue(rows().stream().anyMatch(r -> r.findElement(By.className("category")).getText().equals("SECURITY")));
+        assertTrue(rows().stream().anyMatch(r -> r.findElement(By.className("category")).getText().equals("AUTHENTICATION")));
+        assertTrue(rows().stream().allMatch(r -> List.of("SECURITY", "AUTHENTICATION").contains(r.findElement(By.className("category")).getText())));
+        screenshot("events-two-types");
+
+        for (String field : List.of("targetType", "targetId", "correlationId", "requestId", "clientAddress")) {
+            assertFalse(driver.findElements(By.id("filter-" + field)).isEmpty(), "a field for " + field);
+        }
+        open("#/events");
+        awaitCount();
+        driver.findElement(By.id("filter-targetType")).sendKeys("Invoice");
+        driver.findElement(By.id("filter-targetId")).sendKeys(invoiceId);
+        driver.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("targetId=" + invoiceId));
+        awaitCount();
+        assertEquals(3, rows().size(), "created, approved and viewed");
+
+        // actor, client address, request id and correlation id are links to the filtered list
+        rows().get(0).findElement(By.className("actor-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("actor=browser-viv"));
+        awaitCount();
+        assertTrue(rows().stream().allMatch(r -> r.findElement(By.className("actor")).getText().startsWith("browser-viv")));
+        open("#/events?action=invoice.approve&actor=browser-ivy");
+        awaitCount();
+        String client = rows().get(0).findElement(By.className("client")).getText();
+        rows().get(0).findElement(By.className("client-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("clientAddress="));
+        awaitCount();
+        assertTrue(rows().stream().allMatch(r -> r.findElement(By.className("client")).getText().equals(client)));
+        open("#/events?action=invoice.approve&actor=browser-ivy");
+        awaitCount();
+        rows().get(0).findElement(By.className("detail-link")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.className("correlation-link"))).click();
+        waiting().until(d -> d.getCurrentUrl().contains("correlationId="));
+        awaitCount();
+        assertEquals(1, rows().size());
+        assertTrue(rows().get(0).getText().contains("invoice.approve"));
+        rows().get(0).findElement(By.className("detail-link")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.className("request-link"))).click();
+        waiting().until(d -> d.getCurrentUrl().contains("requestId="));
+        awaitCount();
+        assertTrue(rows().stream().anyMatch(r -> r.getText().contains("invoice.approve")), "the events of the seeding request");
+    }
+
+    @Test
+    @Order(13)
+    void timesAreLocalToTheSecondWithUtcOnHover() {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?action=legacy.import");
+        awaitCount();
+        WebElement time = rows().get(0).findElement(By.cssSelector("td.time time"));
+        assertEquals("2025-03-14 15:30:00", time.getText(), "10:00 UTC in " + ZONE);
+        assertEquals("2025-03-14 10:00:00 UTC", time.getDomAttribute("title"));
+    }
+
+    @Test
+    @Order(14)
+    void yearLinksAreTheYearsTheTrailHolds() {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events");
+        awaitCount();
+        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        List<String> years = driver.findElements(By.cssSelector("#dates a[id^='year-']")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of(String.valueOf(thisYear), "2025"), years, "this year's events and the one of 2025, nothing else");
+    }
+
+    @Test
+    @Order(15)
+    void theViewersOwnReadsAreHiddenUntilAsked() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?action=audit.read");
+        awaitCount();
+        assertEquals(0, rows().size(), "alice's reads of the trail are hidden");
+        assertTrue(driver.findElement(By.id("count")).getText().contains("hidden"));
+        driver.findElement(By.id("filter-ownReads")).click();
+        driver.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("ownReads=true"));
+        awaitCount();
+        assertFalse(rows().isEmpty());
+        assertTrue(rows().stream().allMatch(r -> r.findElement(By.className("actor")).getText().equals("alice")));
+        screenshot("own-reads-shown");
+    }
+
+    @Test
+    @Order(16)
+    void aSystemEventHasNoRequestSectionAndEveryEventHasItsRawJson() throws IOException {
+        seed();
+        login("alice", "alice-pw");
+        open("#/events?action=attest.started");
+        awaitCount();
+        assertEquals(1, rows().size());
+        rows().get(0).findElement(By.className("detail-link")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event"), "attest.started"));
+        assertTrue(driver.findElements(By.id("request-heading")).isEmpty(), "no empty Request heading");
+        assertTrue(driver.findElements(By.id("request")).isEmpty());
+        driver.findElement(By.cssSelector("#raw summary")).click();
+        String raw = driver.findElement(By.id("raw-json")).getText();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('raw').scrollIntoView()");
+        assertTrue(raw.contains("\"action\": \"attest.started\"") && raw.contains("\"actorType\": \"SYSTEM\""), raw);
+        screenshot("system-event-raw-json");
     }
 }

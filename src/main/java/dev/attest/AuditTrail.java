@@ -22,6 +22,16 @@ public interface AuditTrail {
     List<EntityRevision> history(Class<?> entityClass, Object id);
 
     /**
+     * One page of an entity's revisions, newest first: at most {@code limit} revisions numbered below
+     * {@code beforeRevision} ({@code null}: from the newest). Pass the last revision number of a page as
+     * {@code beforeRevision} for the next one. Each page costs one query, however long the history.
+     *
+     * @throws IllegalArgumentException if {@code entityClass} is not an {@code @Audited} entity or
+     *         {@code limit} is not between 1 and {@link EventQuery#MAX_LIMIT}
+     */
+    List<EntityRevision> history(Class<?> entityClass, Object id, Long beforeRevision, int limit);
+
+    /**
      * The entities the action with this correlation id changed: every Envers revision it wrote, in revision
      * order, each with its field changes. Actions of one transaction share their correlation id and its
      * revision, so each of them finds the changes of the whole transaction.

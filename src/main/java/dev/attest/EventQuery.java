@@ -14,12 +14,14 @@ public final class EventQuery {
 
     private String actorId;
     private String action;
-    private Category category;
+    private java.util.Set<Category> categories = java.util.Set.of();
     private Outcome outcome;
     private String targetType;
     private String targetId;
     private String correlationId;
     private String requestId;
+    private String clientAddress;
+    private String withoutReadsOf;
     private Instant from;
     private Instant to;
     private String text;
@@ -38,8 +40,15 @@ public final class EventQuery {
         return this;
     }
 
+    /** Events of this category; {@code null} for any. */
     public EventQuery category(Category value) {
-        this.category = value;
+        this.categories = value == null ? java.util.Set.of() : java.util.Set.of(value);
+        return this;
+    }
+
+    /** Events of any of these categories; none given for any. */
+    public EventQuery categories(java.util.Collection<Category> values) {
+        this.categories = values == null ? java.util.Set.of() : java.util.Set.copyOf(values);
         return this;
     }
 
@@ -62,6 +71,21 @@ public final class EventQuery {
 
     public EventQuery requestId(String value) {
         this.requestId = value;
+        return this;
+    }
+
+    /** Events from this client address, as recorded. */
+    public EventQuery clientAddress(String value) {
+        this.clientAddress = value;
+        return this;
+    }
+
+    /**
+     * Leaves out the {@code audit.read} events of this actor: a viewer's own reading of the trail, which
+     * otherwise fills the list they are reading.
+     */
+    public EventQuery withoutReadsOf(String actorId) {
+        this.withoutReadsOf = actorId;
         return this;
     }
 
@@ -106,8 +130,14 @@ public final class EventQuery {
         return action;
     }
 
+    /** The category filter when exactly one category is asked for, else {@code null}. */
     public Category category() {
-        return category;
+        return categories.size() == 1 ? categories.iterator().next() : null;
+    }
+
+    /** The categories asked for; empty for any. */
+    public java.util.Set<Category> categories() {
+        return categories;
     }
 
     public Outcome outcome() {
@@ -128,6 +158,14 @@ public final class EventQuery {
 
     public String requestId() {
         return requestId;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String withoutReadsOf() {
+        return withoutReadsOf;
     }
 
     public Instant from() {

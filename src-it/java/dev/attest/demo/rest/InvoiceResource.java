@@ -4,6 +4,7 @@ import dev.attest.demo.Invoice;
 import dev.attest.demo.InvoiceService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,9 +34,10 @@ public class InvoiceResource {
         return invoices.get(id);
     }
 
+    /** Form fields {@code comment} and {@code pin}, both optional; the PIN is never stored. */
     @POST
     @Path("{id}/approve")
-    public Invoice approve(@PathParam("id") long id) {
-        return invoices.approve(id);
+    public Invoice approve(@PathParam("id") long id, @FormParam("comment") String comment, @FormParam("pin") String pin) {
+        return invoices.approve(id, comment, pin);
     }
 }

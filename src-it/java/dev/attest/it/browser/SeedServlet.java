@@ -51,6 +51,8 @@ public class SeedServlet extends HttpServlet {
         Invoice invoice = AuditContext.runAs(Actor.user("browser-hank"),
                 () -> invoices.create(new Invoice("BR-" + System.nanoTime(), "Browser & Sons", new BigDecimal("42.00"))));
         AuditContext.runAs(Actor.user("browser-ivy"), () -> invoices.approve(invoice.getId(), "looks right"));
+        AuditContext.runAs(Actor.user("browser-viv"), () -> log.record(AuditRecord.of(Category.ACCESS, "invoice.view")
+                .target("Invoice", invoice.getId())));
         log.loginFailed("mallory", "FORM", "bad password");
         log.record(AuditRecord.of(Category.SECURITY, "security.lockout").outcome(Outcome.DENIED).target("User", "mallory"));
         AuditContext.runAs(Actor.user(HOSTILE_ACTOR), () -> log.record(AuditRecord.of(Category.ACTION, "xss.probe")

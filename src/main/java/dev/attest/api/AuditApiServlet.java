@@ -52,6 +52,7 @@ public class AuditApiServlet extends HttpServlet {
     static final int EXPORT_PAGE = 500;
     private static final Set<String> NONE = Set.of();
     private static final Set<String> SUMMARY = Set.of("from", "to", "actor");
+    private static final Set<String> HISTORY = Set.of("before", "limit");
 
     @Inject
     transient AuditTrail trail;
@@ -124,6 +125,12 @@ public class AuditApiServlet extends HttpServlet {
                 }
                 summary(request, response);
             }
+            case "meta" -> {
+                if (parts.length != 1) {
+                    throw notFound();
+                }
+                meta(request, response);
+            }
             case "export.csv" -> export(request, response, true);
             case "export.jsonl" -> export(request, response, false);
             default -> throw notFound();
@@ -132,12 +139,15 @@ public class AuditApiServlet extends HttpServlet {
 
     private static BadRequest notFound() {
         return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /history/{entity}/{id},"
-                + " /actions/{correlationId}, /summary, /export.csv, /export.jsonl");
+                + " /actions/{correlationId}, /summary, /meta, /export.csv, /export.jsonl");
     }
 
     private void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Params params = Params.of(request, Params.EVENT_FILTERS);
         EventQuery query = params.eventQuery(50);
+        if (!params.flag("ownReads") && request.getRemoteUser() != null) {
+            query.withoutReadsOf(request.getRemoteUser());
+        }
         List<AuditEvent> events = trail.events(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", events.stream().map(Json::event).toList());
@@ -159,17 +169,27 @@ public class AuditApiServlet extends HttpServlet {
         ApiResponses.json(response, 200, Json.event(event));
     }
 
+    /** One page of an entity's revisions, newest first; {@code next} is the {@code before} of the next page. */
     private void history(HttpServletRequest request, HttpServletResponse response, String entity, String idText)
             throws IOException {
-        Params.of(request, NONE);
+        Params params = Params.of(request, HISTORY);
         EntityType<?> type = queries.auditedEntity(entity);
         Object id = queries.id(type, idText);
-        List<EntityRevision> revisions = queries.history(type, id);
+        long limit = params.positiveLong("limit", 50);
+        if (limit > EventQuery.MAX_LIMIT) {
+            throw new BadRequest("parameter 'limit' must be between 1 and " + EventQuery.MAX_LIMIT + ", not " + limit);
+        }
+        Long before = params.text("before") == null ? null : params.positiveLong("before", 0);
+        List<EntityRevision> revisions = trail.history(type.getJavaType(), id, before, (int) limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entity", type.getName());
         body.put("id", id);
         body.put("revisions", revisions.stream().map(r -> Json.revision(null, null, r)).toList());
-        read("history", Map.of("entity", type.getName(), "id", idText), Map.of("returned", revisions.size()));
+        body.put("next", revisions.size() == limit ? String.valueOf(revisions.get(revisions.size() - 1).revision()) : null);
+        Map<String, String> filters = new LinkedHashMap<>(params.given());
+        filters.put("entity", type.getName());
+        filters.put("id", idText);
+        read("history", filters, Map.of("returned", revisions.size()));
         ApiResponses.json(response, 200, body);
     }
 
@@ -229,6 +249,18 @@ public class AuditApiServlet extends HttpServlet {
     }
 
     /**
+     * What the page needs to draw its links: the viewer, the {@code @Audited} entity names (a target of one of
+     * them has a history) and the years the trail holds, newest first. No event content: not recorded as a read.
+     */
+    private void meta(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Params.of(request, NONE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("viewer", request.getRemoteUser());
+        body.put("entities", queries.auditedEntityNames());
+        body.put("years", queries.years());
+        ApiResponses.json(response, 200, body);
+    }
+
      * Streams every matching event, page by page with the cursor; {@code limit} caps the total when given. The
      * export is recorded before the first byte ({@code audit.export}: format, filters, requester), and its end
      * after the last ({@code audit.export.completed}, or {@code audit.export.truncated} when the client went

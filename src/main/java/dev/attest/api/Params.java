@@ -20,7 +20,7 @@ final class Params {
 
     /** The event filters, in the order they are documented. */
     static final Set<String> EVENT_FILTERS = Set.of("actor", "action", "category", "outcome", "targetType",
-            "targetId", "correlationId", "requestId", "from", "to", "text", "limit", "before");
+            "targetId", "correlationId", "requestId", "clientAddress", "from", "to", "text", "limit", "before", "ownReads");
 
     private static final int MAX_LENGTH = 255;
 
@@ -114,15 +114,49 @@ final class Params {
         }
     }
 
+    /** A comma-separated list of enum values, as a multi-select sends it: {@code category=ACTION,ACCESS}. */
+    <E extends Enum<E>> java.util.List<E> enumValues(String name, Class<E> type) {
+        String value = values.get(name);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        java.util.List<E> result = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                result.add(Enum.valueOf(type, part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("parameter '" + name + "' must be one or more of "
+                        + Arrays.toString(type.getEnumConstants()) + ", comma-separated, not '" + printable(part) + "'");
+            }
+        }
+        return result;
+    }
+
+    /** {@code true} unless the parameter is {@code false}; anything else is refused. */
+    boolean flag(String name) {
+        String value = values.get(name);
+        if (value == null || value.equals("true")) {
+            return true;
+        }
+        if (value.equals("false")) {
+            return false;
+        }
+        throw new BadRequest("parameter '" + name + "' must be true or false, not '" + printable(value) + "'");
+    }
+
     /** The event query these parameters describe; {@code limit} is bounded by {@link EventQuery#MAX_LIMIT}. */
     EventQuery eventQuery(int defaultLimit) {
         EventQuery query = new EventQuery()
                 .actor(text("actor"))
                 .action(text("action"))
-                .category(enumValue("category", Category.class))
+                .categories(enumValues("category", Category.class))
                 .outcome(enumValue("outcome", Outcome.class))
                 .correlationId(text("correlationId"))
                 .requestId(text("requestId"))
+                .clientAddress(text("clientAddress"))
                 .from(instant("from"))
                 .to(instant("to"))
                 .text(text("text"));

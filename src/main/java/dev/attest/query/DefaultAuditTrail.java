@@ -48,12 +48,16 @@ public class DefaultAuditTrail implements AuditTrail {
                 where(jpql, parameters, "e.action = :action", "action", query.action());
             }
         }
-        where(jpql, parameters, "e.category = :category", "category", query.category());
+        if (!query.categories().isEmpty()) {
+            where(jpql, parameters, "e.category in :categories", "categories", query.categories());
+        }
         where(jpql, parameters, "e.outcome = :outcome", "outcome", query.outcome());
         where(jpql, parameters, "e.targetType = :targetType", "targetType", query.targetType());
         where(jpql, parameters, "e.targetId = :targetId", "targetId", query.targetId());
         where(jpql, parameters, "e.correlationId = :correlation", "correlation", query.correlationId());
         where(jpql, parameters, "e.requestId = :request", "request", query.requestId());
+        where(jpql, parameters, "e.clientAddress = :client", "client", query.clientAddress());
+        where(jpql, parameters, "not (e.action = 'audit.read' and e.actorId = :reader)", "reader", query.withoutReadsOf());
         where(jpql, parameters, "e.occurredAt >= :from", "from", query.from());
         where(jpql, parameters, "e.occurredAt < :to", "to", query.to());
         if (query.before() != null) {
@@ -89,6 +93,14 @@ public class DefaultAuditTrail implements AuditTrail {
     @Override
     public List<EntityRevision> history(Class<?> entityClass, Object id) {
         return histories.of(entityClass, id);
+    }
+
+    @Override
+    public List<EntityRevision> history(Class<?> entityClass, Object id, Long beforeRevision, int limit) {
+        if (limit < 1 || limit > EventQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + EventQuery.MAX_LIMIT + ", not " + limit);
+        }
+        return histories.page(entityClass, id, beforeRevision, limit);
     }
 
     @Override

@@ -6,7 +6,9 @@
     var CATEGORIES = ['ACTION', 'ACCESS', 'AUTHENTICATION', 'EXPORT', 'SYSTEM', 'SECURITY'];
     var COLOURS = { ACTION: '#2455a4', ACCESS: '#4f9bd9', AUTHENTICATION: '#8a5cc7', EXPORT: '#d08a1e', SYSTEM: '#6b7587', SECURITY: '#c4362c' };
     var OUTCOMES = ['SUCCESS', 'FAILURE', 'DENIED'];
-    var FILTERS = ['actor', 'action', 'category', 'outcome', 'from', 'to', 'text'];
+    var FILTERS = ['actor', 'action', 'category', 'outcome', 'targetType', 'targetId', 'correlationId', 'requestId',
+        'clientAddress', 'from', 'to', 'text', 'ownReads'];
+    var meta = null; // the viewer, the @Audited entity names and the years the trail holds (api/meta)
     var SVG = 'http://www.w3.org/2000/svg';
     var view = document.getElementById('view');
     var status = document.getElementById('status');
@@ -62,6 +64,10 @@
     function route() {
         status.textContent = '';
         clear(view);
+        if (!meta) {
+            api('meta').then(function (m) { meta = m; route(); }).catch(fail);
+            return;
+        }
         var hash = location.hash.replace(/^#\/?/, '');
         var questionMark = hash.indexOf('?');
         var path = (questionMark < 0 ? hash : hash.substring(0, questionMark)).split('/').map(decodeURIComponent);
@@ -83,23 +89,28 @@
         view.appendChild(el('h2', { text: title }));
         view.appendChild(filterForm(params, base));
         view.appendChild(dateNavigation(params, base));
-        var table = el('table', { id: 'events' }, [el('thead', {}, [el('tr', {}, ['Time (UTC)', 'Actor', 'Action', 'Category', 'Outcome', 'Target', 'Client', ''].map(function (h) {
+        var table = el('table', { id: 'events', class: 'events' }, [el('thead', {}, [el('tr', {}, ['Time', 'Actor', 'Action', 'Category', 'Outcome', 'Target', 'Client', ''].map(function (h) {
             return el('th', { text: h });
         }))]), el('tbody')]);
         var count = el('p', { id: 'count', class: 'meta' });
         var more = el('button', { id: 'more', class: 'plain', type: 'button', text: 'Older events' });
         more.hidden = true;
-        view.appendChild(count);
+        var exportQuery = query(Object.assign({}, filterValues(params), { ownReads: undefined }));
+        view.appendChild(el('p', { class: 'toolbar' }, [count,
+            el('a', { id: 'export-csv', class: 'button plain', href: 'api/export.csv' + (exportQuery ? '?' + exportQuery : ''), download: 'audit-events.csv', text: 'Export CSV' }),
+            el('a', { id: 'export-jsonl', class: 'button plain', href: 'api/export.jsonl' + (exportQuery ? '?' + exportQuery : ''), download: 'audit-events.jsonl', text: 'Export JSON Lines' })]));
         view.appendChild(table);
         view.appendChild(el('p', {}, [more]));
         var shown = 0;
         function load(before) {
             var p = Object.assign({ limit: 50 }, filterValues(params));
+            if (p.ownReads !== 'true') { p.ownReads = 'false'; }
             if (before) { p.before = before; }
             api('events', p).then(function (page) {
                 page.events.forEach(function (e) { table.tBodies[0].appendChild(eventRow(e)); });
                 shown += page.events.length;
-                count.textContent = shown + (shown === 1 ? ' event' : ' events') + (page.next ? ' (more available)' : '');
+                count.textContent = shown + (shown === 1 ? ' event' : ' events') + (page.next ? ' (more available)' : '')
+                    + (params.ownReads === 'true' ? '' : ', your own reads of the trail hidden');
                 more.hidden = !page.next;
                 more.onclick = function () { load(page.next); };
             }).catch(fail);
@@ -123,22 +134,50 @@
         return el('label', {}, [label, s]);
     }
 
+    // several event types at once: one checkbox each, sent as category=A,B
+    function typeChoices(value) {
+        var chosen = (value || '').split(',');
+        var box = el('fieldset', { class: 'types', id: 'filter-category' }, [el('legend', { text: 'Event types (none: all)' })]);
+        CATEGORIES.forEach(function (c) {
+            var choice = el('input', { type: 'checkbox', id: 'filter-category-' + c, name: 'category', value: c });
+            choice.checked = chosen.indexOf(c) >= 0;
+            box.appendChild(el('label', { class: 'check' }, [choice, c]));
+        });
+        return box;
+    }
+
     function filterForm(params, base) {
+        var own = el('input', { id: 'filter-ownReads', name: 'ownReads', type: 'checkbox' });
+        own.checked = params.ownReads === 'true';
         var form = el('form', { class: 'filters', id: 'filters' }, [
             input('actor', 'Actor', params.actor),
             input('action', 'Action (* matches any)', params.action),
-            select('category', 'Category', CATEGORIES, params.category),
             select('outcome', 'Outcome', OUTCOMES, params.outcome),
-            input('from', 'From', dateOnly(params.from), 'date'),
-            input('to', 'To (exclusive)', dateOnly(params.to), 'date'),
+            input('targetType', 'Target type', params.targetType),
+            input('targetId', 'Target id', params.targetId),
+            input('correlationId', 'Correlation id', params.correlationId),
+            input('requestId', 'Request id', params.requestId),
+            input('clientAddress', 'Client address', params.clientAddress),
+            input('from', 'From (UTC day)', dateOnly(params.from), 'date'),
+            input('to', 'To, exclusive (UTC day)', dateOnly(params.to), 'date'),
             input('text', 'Text', params.text),
-            el('button', { id: 'apply', type: 'submit', text: 'Apply' }),
-            el('button', { id: 'reset', type: 'button', class: 'plain', text: 'Reset' })
+            typeChoices(params.category),
+            el('label', { class: 'check' }, [own, 'Show my own reads of the trail']),
+            el('span', { class: 'buttons' }, [el('button', { id: 'apply', type: 'submit', text: 'Apply' }),
+                el('button', { id: 'reset', type: 'button', class: 'plain', text: 'Reset' })])
         ]);
         form.addEventListener('submit', function (event) {
             event.preventDefault();
             var values = {};
-            FILTERS.forEach(function (f) { values[f] = form.elements[f].value.trim(); });
+            FILTERS.forEach(function (f) {
+                var field = form.elements[f];
+                if (f === 'ownReads') { values[f] = field.checked ? 'true' : ''; return; }
+                if (f === 'category') {
+                    values[f] = Array.prototype.map.call(form.querySelectorAll('input[name=category]:checked'), function (c) { return c.value; }).join(',');
+                    return;
+                }
+                values[f] = field.value.trim();
+            });
             location.hash = '#/' + base + '?' + query(values);
         });
         form.querySelector('#reset').addEventListener('click', function () { location.hash = '#/' + base; });
@@ -151,7 +190,17 @@
 
     function pad(n) { return n < 10 ? '0' + n : String(n); }
 
-    // year / month / day: each level narrows from and to
+    // the viewer's local time to the second; the stored UTC instant on hover
+    function timeNode(iso, id) {
+        var node = el('time', { datetime: text(iso), class: 'local-time', title: text(iso).replace('T', ' ').replace('Z', ' UTC') });
+        if (id) { node.id = id; }
+        var d = new Date(iso);
+        node.textContent = isNaN(d) ? text(iso) : d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' '
+            + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+        return node;
+    }
+
+    // year / month / day (UTC): each level narrows from and to; the years are those the trail holds
     function dateNavigation(params, base) {
         var nav = el('div', { class: 'dates', id: 'dates' });
         var from = params.from ? new Date(dateOnly(params.from) + 'T00:00:00Z') : null;
@@ -165,11 +214,10 @@
         }
         function iso(y, m, d) { return y + '-' + pad(m) + '-' + pad(d); }
         nav.appendChild(link('All dates', '', '', 'date-all', level === 'all'));
-        var now = new Date();
         if (level === 'all') {
-            for (var y = now.getUTCFullYear(); y > now.getUTCFullYear() - 3; y--) {
+            meta.years.forEach(function (y) {
                 nav.appendChild(link(String(y), iso(y, 1, 1), iso(y + 1, 1, 1), 'year-' + y));
-            }
+            });
             return nav;
         }
         var year = from.getUTCFullYear();
@@ -192,53 +240,76 @@
         return nav;
     }
 
+    function filtered(params, label, cls) {
+        return el('a', { href: '#/events?' + query(params), class: cls, text: label });
+    }
+
+    function actorNode(e) {
+        var span = el('span', { class: 'actor' }, [filtered({ actor: e.actorId }, text(e.actorId), 'actor-link')]);
+        if (e.actorType && e.actorType !== 'USER') { span.appendChild(document.createTextNode(' (' + e.actorType + ')')); }
+        if (e.onBehalfOfId) {
+            span.appendChild(document.createTextNode(' for '));
+            span.appendChild(filtered({ actor: e.onBehalfOfId }, text(e.onBehalfOfId), 'actor-link'));
+        }
+        return span;
+    }
+
     function actorText(e) {
         return e.actorId + (e.actorType && e.actorType !== 'USER' ? ' (' + e.actorType + ')' : '') + (e.onBehalfOfId ? ' for ' + e.onBehalfOfId : '');
     }
 
-    function targetCell(e) {
-        var td = el('td');
-        if (e.targetType || e.targetId) {
-            var label = text(e.targetType) + (e.targetId ? ' ' + e.targetId : '');
-            if (e.targetType && e.targetId) {
-                td.appendChild(el('a', { href: '#/history/' + encodeURIComponent(e.targetType) + '/' + encodeURIComponent(e.targetId), class: 'history-link', text: label }));
-            } else {
-                td.textContent = label;
-            }
+    function isEntity(type) {
+        return meta.entities.indexOf(type) >= 0;
+    }
+
+    // an entity's target opens its history; any other target the events about it
+    function targetNode(e) {
+        var label = text(e.targetType) + (e.targetId ? ' ' + e.targetId : '');
+        if (e.targetType && e.targetId && isEntity(e.targetType)) {
+            return el('a', { href: '#/history/' + encodeURIComponent(e.targetType) + '/' + encodeURIComponent(e.targetId), class: 'history-link', text: label });
         }
-        return td;
+        return filtered({ targetType: e.targetType, targetId: e.targetId }, label, 'target-link');
     }
 
     function eventRow(e) {
         return el('tr', { 'data-id': String(e.id) }, [
-            el('td', { text: text(e.occurredAt).replace('T', ' ').replace('Z', '') }),
-            el('td', { class: 'actor', text: actorText(e) }),
+            el('td', { class: 'time' }, [timeNode(e.occurredAt)]),
+            el('td', { class: 'actor-cell' }, [actorNode(e)]),
             el('td', { class: 'action', text: text(e.action) }),
-            el('td', { text: text(e.category) }),
-            el('td', { class: 'outcome-' + text(e.outcome), text: text(e.outcome) }),
-            targetCell(e),
-            el('td', { text: text(e.clientAddress) }),
+            el('td', { class: 'category', text: text(e.category) }),
+            el('td', { class: 'outcome outcome-' + text(e.outcome), text: text(e.outcome) }),
+            el('td', { class: 'target' }, e.targetType || e.targetId ? [targetNode(e)] : []),
+            el('td', { class: 'client' }, e.clientAddress ? [filtered({ clientAddress: e.clientAddress }, text(e.clientAddress), 'client-link')] : []),
             el('td', {}, [el('a', { href: '#/event/' + e.id, class: 'detail-link', text: 'Details' })])
         ]);
     }
 
     // ---- one event --------------------------------------------------------------------------------------------
 
+    // rows of [label, value]; a value may be a DOM node (a link), else it is shown as text
     function kv(rows, id) {
         return el('table', { class: 'kv', id: id }, [el('tbody', {}, rows.filter(function (r) { return r[1] !== null && r[1] !== undefined && r[1] !== ''; })
-            .map(function (r) { return el('tr', {}, [el('th', { text: r[0] }), el('td', { text: text(r[1]) })]); }))]);
+            .map(function (r) {
+                var cell = r[1] instanceof Node ? el('td', {}, [r[1]]) : el('td', { text: text(r[1]) });
+                return el('tr', {}, [el('th', { text: r[0] }), cell]);
+            }))]);
     }
 
     function showEvent(id) {
         api('events/' + encodeURIComponent(id)).then(function (e) {
             view.appendChild(el('h2', { text: 'Event ' + e.id + ': ' + e.action }));
-            view.appendChild(kv([['Time (UTC)', e.occurredAt], ['Category', e.category], ['Action', e.action], ['Outcome', e.outcome],
-                ['Actor', actorText(e)], ['Target', [e.targetType, e.targetId].filter(Boolean).join(' ')], ['Reason', e.reason],
+            view.appendChild(kv([['Time', timeNode(e.occurredAt, 'event-time')], ['Category', e.category], ['Action', e.action], ['Outcome', e.outcome],
+                ['Actor', actorNode(e)], ['Target', e.targetType || e.targetId ? targetNode(e) : null], ['Reason', e.reason],
                 ['Duration (ms)', e.durationMillis], ['Error type', e.errorType], ['Error message', e.errorMessage],
-                ['Correlation id', e.correlationId]], 'event'));
-            view.appendChild(el('h3', { text: 'Request' }));
-            view.appendChild(kv([['Client address', e.clientAddress], ['User agent', e.userAgent], ['Method', e.httpMethod],
-                ['Path', e.httpPath], ['Request id', e.requestId]], 'request'));
+                ['Correlation id', e.correlationId ? filtered({ correlationId: e.correlationId }, e.correlationId, 'correlation-link') : null]], 'event'));
+            // integrity: the event's seal state belongs here, under its own heading, before the request
+            var request = [['Client address', e.clientAddress ? filtered({ clientAddress: e.clientAddress }, e.clientAddress, 'client-link') : null],
+                ['User agent', e.userAgent], ['Method', e.httpMethod], ['Path', e.httpPath],
+                ['Request id', e.requestId ? filtered({ requestId: e.requestId }, e.requestId, 'request-link') : null]];
+            if (request.some(function (r) { return r[1]; })) {
+                view.appendChild(el('h3', { id: 'request-heading', text: 'Request' }));
+                view.appendChild(kv(request, 'request'));
+            }
             view.appendChild(el('h3', { text: 'Arguments and details' }));
             var details = [];
             if (e.details && typeof e.details === 'object' && !Array.isArray(e.details)) {
@@ -254,12 +325,16 @@
                 details.push(['details', e.details]);
             }
             view.appendChild(kv(details, 'details'));
-            if (e.targetType && e.targetId) {
+            if (e.targetType && e.targetId && isEntity(e.targetType)) {
                 view.appendChild(el('p', {}, [el('a', { href: '#/history/' + encodeURIComponent(e.targetType) + '/' + encodeURIComponent(e.targetId), class: 'history-link', text: 'History of ' + e.targetType + ' ' + e.targetId })]));
             }
+            var changes = null;
             if (e.correlationId) {
-                var changes = el('div', { id: 'changes' }, [el('h3', { text: 'Changes made by this action' })]);
+                changes = el('div', { id: 'changes' }, [el('h3', { text: 'Changes made by this action' })]);
                 view.appendChild(changes);
+            }
+            view.appendChild(el('details', { id: 'raw' }, [el('summary', { text: 'Raw JSON' }), el('pre', { id: 'raw-json', text: JSON.stringify(e, null, 2) })]));
+            if (changes) {
                 api('actions/' + encodeURIComponent(e.correlationId)).then(function (action) {
                     if (!action.revisions.length) { changes.appendChild(el('p', { class: 'meta', text: 'No entity changes recorded.' })); }
                     action.revisions.forEach(function (r) {
@@ -281,33 +356,64 @@
 
     // ---- entity history ---------------------------------------------------------------------------------------
 
+    // revisions and the entity's ACCESS events (who viewed it) in one timeline, newest first
     function showHistory(entity, id) {
-        api('history/' + encodeURIComponent(entity) + '/' + encodeURIComponent(id)).then(function (h) {
-            view.appendChild(el('h2', { text: 'History of ' + h.entity + ' ' + text(h.id) }));
-            if (!h.revisions.length) { view.appendChild(el('p', { class: 'meta', text: 'No revisions.' })); }
-            var list = el('ol', { class: 'timeline', id: 'timeline' });
-            h.revisions.slice().reverse().forEach(function (r) {
-                var who = el('p', { class: 'meta' }, [text(r.time).replace('T', ' ').replace('Z', ' UTC') + ' by ' + text(r.actorId)
-                    + (r.onBehalfOfId ? ' for ' + r.onBehalfOfId : '') + (r.clientAddress ? ' from ' + r.clientAddress : '')
-                    + (r.reason ? ', reason: ' + r.reason : '')]);
-                if (r.correlationId) {
-                    who.appendChild(document.createTextNode(' '));
-                    who.appendChild(el('a', { href: '#/events?' + query({}), 'data-correlation': r.correlationId, class: 'action-link', text: 'action' }));
-                }
-                var item = el('li', { class: 'revision', 'data-revision': String(r.revision) }, [
-                    el('strong', { text: r.change + ' (revision ' + r.revision + ')' }), who, diffTable(r.changes)]);
-                list.appendChild(item);
-            });
-            list.addEventListener('click', function (event) {
-                var a = event.target.closest('a.action-link');
-                if (!a) { return; }
-                event.preventDefault();
-                api('events', { correlationId: a.getAttribute('data-correlation'), limit: 1 }).then(function (page) {
-                    if (page.events.length) { location.hash = '#/event/' + page.events[0].id; } else { status.textContent = 'No event for this change.'; }
-                }).catch(fail);
-            });
-            view.appendChild(list);
-        }).catch(fail);
+        var title = el('h2', { text: 'History of ' + entity + ' ' + id });
+        var list = el('ol', { class: 'timeline', id: 'timeline' });
+        var more = el('button', { id: 'more', class: 'plain', type: 'button', text: 'Older entries' });
+        more.hidden = true;
+        view.appendChild(title);
+        view.appendChild(el('p', { class: 'meta' }, ['Changes and views; ', filtered({ targetType: entity, targetId: id }, 'every event about ' + entity + ' ' + id, 'target-link')]));
+        view.appendChild(list);
+        view.appendChild(el('p', {}, [more]));
+        var revisionsBefore = null, eventsBefore = null, revisionsDone = false, eventsDone = false;
+        function load() {
+            var revisions = revisionsDone ? Promise.resolve({ revisions: [], next: null })
+                : api('history/' + encodeURIComponent(entity) + '/' + encodeURIComponent(id), { limit: 20, before: revisionsBefore });
+            var views = eventsDone ? Promise.resolve({ events: [], next: null })
+                : api('events', { targetType: entity, targetId: id, category: 'ACCESS', limit: 20, before: eventsBefore });
+            Promise.all([revisions, views]).then(function (pages) {
+                var h = pages[0], v = pages[1];
+                if (h.entity) { title.textContent = 'History of ' + h.entity + ' ' + text(h.id); }
+                revisionsBefore = h.next; revisionsDone = !h.next;
+                eventsBefore = v.next; eventsDone = !v.next;
+                var entries = h.revisions.map(function (r) { return { time: r.time, node: revisionItem(r) }; })
+                    .concat(v.events.map(function (e) { return { time: e.occurredAt, node: accessItem(e) }; }));
+                entries.sort(function (a, b) { return a.time < b.time ? 1 : a.time > b.time ? -1 : 0; });
+                entries.forEach(function (entry) { list.appendChild(entry.node); });
+                if (!list.children.length) { list.appendChild(el('li', { class: 'meta', text: 'No revisions and no views recorded.' })); }
+                more.hidden = revisionsDone && eventsDone;
+            }).catch(fail);
+        }
+        more.onclick = load;
+        list.addEventListener('click', function (event) {
+            var a = event.target.closest('a.action-link');
+            if (!a) { return; }
+            event.preventDefault();
+            api('events', { correlationId: a.getAttribute('data-correlation'), limit: 1 }).then(function (page) {
+                if (page.events.length) { location.hash = '#/event/' + page.events[0].id; } else { status.textContent = 'No event for this change.'; }
+            }).catch(fail);
+        });
+        load();
+    }
+
+    function revisionItem(r) {
+        var who = el('p', { class: 'meta' }, [timeNode(r.time), ' by ', filtered({ actor: r.actorId }, text(r.actorId), 'actor-link')]);
+        who.appendChild(document.createTextNode((r.onBehalfOfId ? ' for ' + r.onBehalfOfId : '') + (r.clientAddress ? ' from ' + r.clientAddress : '')
+            + (r.reason ? ', reason: ' + r.reason : '')));
+        if (r.correlationId) {
+            who.appendChild(document.createTextNode(' '));
+            who.appendChild(el('a', { href: '#/events?' + query({ correlationId: r.correlationId }), 'data-correlation': r.correlationId, class: 'action-link', text: 'action' }));
+        }
+        return el('li', { class: 'revision', 'data-revision': String(r.revision) }, [
+            el('strong', { text: r.change + ' (revision ' + r.revision + ')' }), who, diffTable(r.changes)]);
+    }
+
+    function accessItem(e) {
+        return el('li', { class: 'access', 'data-id': String(e.id) }, [
+            el('strong', { text: 'VIEWED' + (e.outcome !== 'SUCCESS' ? ' (' + e.outcome + ')' : '') }),
+            el('p', { class: 'meta' }, [timeNode(e.occurredAt), ' by ', actorNode(e), ': ' + text(e.action) + ' ',
+                el('a', { href: '#/event/' + e.id, class: 'detail-link', text: 'details' })])]);
     }
 
     // ---- summary ----------------------------------------------------------------------------------------------
