@@ -261,6 +261,7 @@ public class AuditApiServlet extends HttpServlet {
         ApiResponses.json(response, 200, body);
     }
 
+    /**
      * Streams every matching event, page by page with the cursor; {@code limit} caps the total when given. The
      * export is recorded before the first byte ({@code audit.export}: format, filters, requester), and its end
      * after the last ({@code audit.export.completed}, or {@code audit.export.truncated} when the client went
