@@ -208,7 +208,7 @@ class DemoIT {
 
     @Test
     @Order(5)
-    wrongPasswordsOverTheLimitLockTheNameAndAddressOut() throws IOException {
+    void wrongPasswordsOverTheLimitLockTheNameAndAddressOut() throws IOException {
         logIn("alice", "alice-pw");
         String answer = press("lockout");
         assertTrue(answer.startsWith("1: wrong password (401), 2: wrong password (401), 3: wrong password (401),"
