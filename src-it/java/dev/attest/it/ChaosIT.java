@@ -58,7 +58,7 @@ class ChaosIT {
         war("drop-and-create").as(ZipExporter.class).exportTo(deployments.resolve(APP + ".war").toFile(), true);
 
         server = start(offset);
-        await(url + "events", Duration.ofSeconds(150));
+        await(url + "events", Duration.ofSeconds(300));
         post(url + "refuse");
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -114,7 +114,7 @@ class ChaosIT {
         long restart = System.nanoTime();
         war("none").as(ZipExporter.class).exportTo(deployments.resolve(APP + ".war").toFile(), true);
         server = start(offset);
-        await(url + "events", Duration.ofSeconds(150));
+        await(url + "events", Duration.ofSeconds(300));
         post(url + "accept");
         Map<String, List<String>> found = events(url);
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +38,9 @@ public final class Journal {
     private final Path file;
     private final long maxBytes;
     private final Map<String, Entry> pending = new LinkedHashMap<>();
-    private FileChannel channel;
+    // RandomAccessFile, not FileChannel: an interrupted thread (the transaction reaper interrupts the threads
+    // of the transactions it cancels) closes an interruptible channel for every later caller
+    private RandomAccessFile channel;
     private long size;
 
     /** Opens (or creates) {@code file}, reading the entries it still holds. */
@@ -56,7 +57,7 @@ public final class Journal {
                     // the directory's own permissions protect it
                 }
             }
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = new RandomAccessFile(file.toFile(), "rw");
             load();
         } catch (IOException e) {
             throw new UncheckedIOException("the audit journal " + file + " cannot be opened: " + e.getMessage(), e);
@@ -81,9 +82,9 @@ public final class Journal {
             }
         }
         // a last line without its newline was cut by a crash before it was acknowledged
-        channel.truncate(complete);
+        channel.setLength(complete);
         size = complete;
-        channel.position(size);
+        channel.seek(size);
         if (pending.isEmpty() && size > 0) {
             empty();
         }
@@ -165,12 +166,9 @@ public final class Journal {
 
     private void write(byte[] bytes, boolean force) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            channel.write(bytes);
             if (force) {
-                channel.force(false);
+                channel.getFD().sync();
             }
             size += bytes.length;
         } catch (IOException e) {
@@ -194,19 +192,15 @@ public final class Journal {
             if (bytes.length >= size) {
                 return;
             }
-            try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
+            try (FileOutputStream out = new FileOutputStream(fresh.toFile())) {
+                out.write(bytes);
+                out.getFD().sync();
             }
             channel.close();
             Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = new RandomAccessFile(file.toFile(), "rw");
             size = bytes.length;
-            channel.position(size);
+            channel.seek(size);
         } catch (IOException e) {
             throw new UncheckedIOException("the audit journal " + file + " cannot be compacted: " + e.getMessage(), e);
         }
@@ -214,9 +208,9 @@ public final class Journal {
 
     private void empty() {
         try {
-            channel.truncate(0);
-            channel.position(0);
-            channel.force(false);
+            channel.setLength(0);
+            channel.seek(0);
+            channel.getFD().sync();
             size = 0;
         } catch (IOException e) {
             throw new UncheckedIOException("the audit journal " + file + " cannot be emptied: " + e.getMessage(), e);

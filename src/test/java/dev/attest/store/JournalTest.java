@@ -101,6 +101,20 @@ class JournalTest {
     }
 
     @Test
+    void anInterruptedThreadNeitherFailsNorBreaksTheJournalForOthers() {
+        // the transaction reaper interrupts the threads of the transactions it cancels
+        Journal journal = new Journal(dir.resolve("app.journal"), 1 << 20);
+        Thread.currentThread().interrupt();
+        try {
+            assertNotNull(journal.append(row("a.interrupted"), false));
+        } finally {
+            Thread.interrupted();
+        }
+        assertNotNull(journal.append(row("a.after"), false));
+        assertEquals(2, journal.pendingCount());
+    }
+
+    @Test
     void theFileIsReadableByItsOwnerOnly() throws Exception {
         Path file = dir.resolve("app.journal");
         new Journal(file, 1 << 20).close();
