@@ -132,7 +132,11 @@ class ChaosIT {
                 recoveredMillis);
 
         assertTrue(answered >= 10, "the load ran: " + answered + " acknowledged requests");
-        assertEquals(0, lost, "every acknowledged request has its event, with the outcome it was answered with");
+        Map<String, List<String>> last = found;
+        assertEquals(0, lost, "every acknowledged request has its event, with the outcome it was answered with; first"
+                + " differences (request: expected, found): " + acknowledged.entrySet().stream()
+                .filter(a -> last.get(a.getKey()) == null || !last.get(a.getKey()).contains(a.getValue())).limit(5)
+                .map(a -> a.getKey() + ": " + a.getValue() + ", " + last.get(a.getKey())).toList());
         assertEquals(0, duplicated, "no event is written twice");
     }
 
