@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>SUCCESS in an active transaction: inserted in it (both commit or neither), and if that transaction
- *       then rolls back, the row is written again as FAILURE in a transaction of its own.</li>
+ *       then rolls back, the row is written again as FAILURE in a transaction of its own, naming the id of the
+ *       rolled-back row in {@code replaces_id} (the sealed log explains that id's gap with it).</li>
  *   <li>SUCCESS in a transaction marked for rollback: written as FAILURE at once, in its own transaction.</li>
  *   <li>FAILURE, DENIED, or no transaction at all: written in a transaction of its own.</li>
  * </ul>
@@ -54,8 +55,8 @@ public class EventStore {
         if (row.outcome() != Outcome.SUCCESS) {
             writeIsolated(row, false);
         } else if (status == Status.STATUS_ACTIVE) {
-            writeInTransaction(row);
-            transactions.registerInterposedSynchronization(new RollbackRecorder(row));
+            long id = writeInTransaction(row);
+            transactions.registerInterposedSynchronization(new RollbackRecorder(row, id < 0 ? null : id));
         } else if (status == Status.STATUS_MARKED_ROLLBACK) {
             writeIsolated(row.rolledBack(), false);
         } else {
@@ -63,18 +64,16 @@ public class EventStore {
         }
     }
 
-    private void writeInTransaction(EventRow row) {
+    /** Returns the id of the row written, or -1. */
+    private long writeInTransaction(EventRow row) {
         boolean failOpen = config.failurePolicy() == FailurePolicy.FAIL_OPEN;
         try {
-            entityManager.unwrap(Session.class).doWork(connection -> {
-                if (failOpen) {
-                    EventTable.insertBehindSavepoint(connection, row);
-                } else {
-                    EventTable.insert(connection, row);
-                }
-            });
+            return entityManager.unwrap(Session.class).doReturningWork(connection -> failOpen
+                    ? EventTable.insertBehindSavepoint(connection, row)
+                    : EventTable.insert(connection, row, null));
         } catch (RuntimeException e) {
             lost(row, e, true);
+            return -1;
         }
     }
 
@@ -105,9 +104,11 @@ public class EventStore {
     private final class RollbackRecorder implements Synchronization {
 
         private final EventRow row;
+        private final Long rolledBackId;
 
-        RollbackRecorder(EventRow row) {
+        RollbackRecorder(EventRow row, Long rolledBackId) {
             this.row = row;
+            this.rolledBackId = rolledBackId;
         }
 
         @Override
@@ -122,7 +123,7 @@ public class EventStore {
             EventRow failure = row.rolledBack();
             try {
                 // the completed transaction may still be bound to this thread: write from another one
-                executor.submit(() -> isolated.write(failure)).get(60, TimeUnit.SECONDS);
+                executor.submit(() -> isolated.write(failure, rolledBackId)).get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.attest.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -13,8 +14,8 @@ final class EventTable {
 
     private static final String INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
             + "actor_type, actor_id, on_behalf_of_type, on_behalf_of_id, target_type, target_id, reason, client_address, user_agent, http_method, "
-            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message, replaces_id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SAVEPOINT = "attest_event_write";
 
@@ -26,11 +27,11 @@ final class EventTable {
      * aborts a transaction at its first failed statement). Plain SQL, because a managed connection refuses
      * {@link Connection#rollback(java.sql.Savepoint)} inside a JTA transaction.
      */
-    static void insertBehindSavepoint(Connection connection, EventRow row) throws SQLException {
+    static long insertBehindSavepoint(Connection connection, EventRow row) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("savepoint " + SAVEPOINT);
             try {
-                insert(connection, row);
+                return insert(connection, row, null);
             } catch (SQLException e) {
                 statement.execute("rollback to savepoint " + SAVEPOINT);
                 throw e;
@@ -38,8 +39,12 @@ final class EventTable {
         }
     }
 
-    static void insert(Connection connection, EventRow row) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    /**
+     * Inserts {@code row} and returns its id. {@code replacesId} is the id of the rolled-back row a FAILURE row
+     * stands for: the sealed log explains that id's gap with it.
+     */
+    static long insert(Connection connection, EventRow row, Long replacesId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
             insert.setObject(1, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
             insert.setString(2, row.category().name());
             insert.setString(3, row.action());
@@ -65,7 +70,15 @@ final class EventTable {
             insert.setString(19, row.details());
             insert.setString(20, row.errorType());
             insert.setString(21, row.errorMessage());
+            if (replacesId == null) {
+                insert.setNull(22, Types.BIGINT);
+            } else {
+                insert.setLong(22, replacesId);
+            }
             insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
         }
     }
 }

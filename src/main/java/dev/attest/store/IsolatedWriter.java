@@ -15,11 +15,21 @@ public class IsolatedWriter {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void write(EventRow row) {
-        writeHere(entityManager, row);
+        writeHere(entityManager, row, null);
+    }
+
+    /** Writes the FAILURE row that stands for the rolled-back row {@code replacesId}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void write(EventRow row, Long replacesId) {
+        writeHere(entityManager, row, replacesId);
     }
 
     /** Inserts {@code row} on the connection of {@code entityManager}'s current transaction. */
     static void writeHere(EntityManager entityManager, EventRow row) {
-        entityManager.unwrap(Session.class).doWork(connection -> EventTable.insert(connection, row));
+        writeHere(entityManager, row, null);
+    }
+
+    private static void writeHere(EntityManager entityManager, EventRow row, Long replacesId) {
+        entityManager.unwrap(Session.class).doWork(connection -> EventTable.insert(connection, row, replacesId));
     }
 }
