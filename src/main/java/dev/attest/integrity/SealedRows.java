@@ -108,4 +108,34 @@ public final class SealedRows {
         out.sort(null);
         return out;
     }
+
+    /**
+     * The {@code aud_digests} column of a revision leaf: {@code table:digest} of each row, sorted, comma-separated.
+     * Not part of the preimage (which holds the digests alone): the verifier uses it to name the row that changed.
+     */
+    public static String labelled(List<AudRow> rows, byte[] salt) {
+        List<String> out = new ArrayList<>();
+        if (rows != null) {
+            rows.forEach(r -> out.add(r.table() + ":" + r.digest(salt)));
+        }
+        out.sort(null);
+        return String.join(",", out);
+    }
+
+    /** Receives rows one at a time. */
+    public interface RowConsumer {
+        void accept(long id, Map<String, String> columns) throws SQLException;
+    }
+
+    /** Streams every row of {@code table} in id order, without {@code id}. */
+    public static void forEach(Connection c, String table, RowConsumer consumer) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select * from " + table + " order by id")) {
+            s.setFetchSize(2000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs.getLong("id"), Rows.read(rs, Set.of("id")));
+                }
+            }
+        }
+    }
 }

@@ -241,7 +241,7 @@ public final class Sealer {
             String digests = null;
             if (revisions) {
                 List<String> parts = SealedRows.digests(aud.get(row.getKey()), salt);
-                digests = String.join(",", parts);
+                digests = SealedRows.labelled(aud.get(row.getKey()), salt);
                 preimage = Preimages.revision(row.getKey(), row.getValue(), parts, salt);
             } else {
                 preimage = Preimages.event(row.getKey(), row.getValue(), salt);
