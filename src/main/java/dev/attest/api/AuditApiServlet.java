@@ -8,6 +8,7 @@ import dev.attest.AuditTrail;
 import dev.attest.Category;
 import dev.attest.EntityRevision;
 import dev.attest.EventQuery;
+import dev.attest.seal.SealProofs;
 import jakarta.inject.Inject;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.servlet.http.HttpServlet;
@@ -56,6 +57,9 @@ public class AuditApiServlet extends HttpServlet {
     @Inject
     transient Viewers viewers;
 
+    @Inject
+    transient SealProofs seals;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"GET".equals(request.getMethod())) {
@@ -86,6 +90,8 @@ public class AuditApiServlet extends HttpServlet {
                     events(request, response);
                 } else if (parts.length == 2) {
                     event(request, response, parts[1]);
+                } else if (parts.length == 3 && parts[2].equals("seal")) {
+                    sealState(request, response, parts[1]);
                 } else {
                     throw notFound();
                 }
@@ -108,6 +114,15 @@ public class AuditApiServlet extends HttpServlet {
                 }
                 summary(request, response);
             }
+            case "seal" -> {
+                if (parts.length != 1) {
+                    throw notFound();
+                }
+                Params.of(request, NONE);
+                Map<String, Object> body = seals.lastCheckpoint();
+                read("seal", Map.of(), Map.of());
+                ApiResponses.json(response, 200, body);
+            }
             case "export.csv" -> export(request, response, true);
             case "export.jsonl" -> export(request, response, false);
             default -> throw notFound();
@@ -115,8 +130,8 @@ public class AuditApiServlet extends HttpServlet {
     }
 
     private static BadRequest notFound() {
-        return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /history/{entity}/{id},"
-                + " /actions/{correlationId}, /summary, /export.csv, /export.jsonl");
+        return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /events/{id}/seal,"
+                + " /history/{entity}/{id}, /actions/{correlationId}, /summary, /seal, /export.csv, /export.jsonl");
     }
 
     private void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -214,17 +229,30 @@ public class AuditApiServlet extends HttpServlet {
 
     /** Streams every matching event, page by page with the cursor; {@code limit} caps the total when given. */
     private void export(HttpServletRequest request, HttpServletResponse response, boolean csv) throws IOException {
-        Params params = Params.of(request, Params.EVENT_FILTERS);
+        Set<String> allowed = new java.util.HashSet<>(Params.EVENT_FILTERS);
+        allowed.add("seal");
+        Params params = Params.of(request, allowed);
         long cap = params.positiveLong("limit", Long.MAX_VALUE);
-        EventQuery query = params.without("limit").eventQuery(EXPORT_PAGE);
+        String sealParam = params.text("seal");
+        if (sealParam != null && !sealParam.equals("true") && !sealParam.equals("false")) {
+            throw new BadRequest("parameter 'seal' must be true or false");
+        }
+        // with seal=true each event carries its proof bundle, so that attest-verify export checks the file offline
+        SealProofs.Snapshot snapshot = "true".equals(sealParam) ? seals.snapshot() : null;
+        EventQuery query = params.without("limit").without("seal").eventQuery(EXPORT_PAGE);
         response.setStatus(200);
         ApiResponses.headers(response, csv ? "text/csv" : "application/x-ndjson");
         response.setHeader("Content-Disposition",
                 "attachment; filename=\"audit-events." + (csv ? "csv" : "jsonl") + "\"");
         long written = 0;
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        List<String> columns = Json.EVENT_COLUMNS;
+        if (snapshot != null) {
+            columns = new java.util.ArrayList<>(columns);
+            columns.add("seal");
+        }
         if (csv) {
-            out.write(String.join(",", Json.EVENT_COLUMNS));
+            out.write(String.join(",", columns));
             out.write("\r\n");
         }
         while (written < cap) {
@@ -232,8 +260,13 @@ public class AuditApiServlet extends HttpServlet {
             List<AuditEvent> events = trail.events(query.limit(page));
             for (AuditEvent event : events) {
                 Map<String, Object> row = Json.event(event);
+                if (snapshot != null) {
+                    Map<String, Object> bundle = seals.bundle(snapshot, event.id());
+                    row = new LinkedHashMap<>(row);
+                    row.put("seal", csv && bundle != null ? dev.attest.integrity.Json.canonical(bundle) : bundle);
+                }
                 if (csv) {
-                    Csv.row(out, row, Json.EVENT_COLUMNS);
+                    Csv.row(out, row, columns);
                 } else {
                     out.write(Json.MAPPER.writeValueAsString(row));
                     out.write('\n');
@@ -249,6 +282,19 @@ public class AuditApiServlet extends HttpServlet {
         out.flush();
         log.record(AuditRecord.of(Category.ACCESS, "audit.export").target("AuditEvent", null)
                 .detail("format", csv ? "csv" : "jsonl").detail("records", written).detail("filters", params.given()));
+    }
+
+    private void sealState(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        Params.of(request, NONE);
+        long eventId;
+        try {
+            eventId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(404, "no event " + id);
+        }
+        Map<String, Object> body = seals.state(eventId);
+        read("seal", Map.of("id", id), Map.of());
+        ApiResponses.json(response, 200, body);
     }
 
     private void read(String endpoint, Map<String, String> filters, Map<String, ?> result) {

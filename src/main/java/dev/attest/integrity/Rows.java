@@ -61,7 +61,9 @@ public final class Rows {
                  Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB,
                  Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.BINARY,
                  Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> true;
-            case Types.OTHER -> typeName != null && TEXT_OTHER.contains(typeName.toLowerCase(Locale.ROOT));
+            // PostgreSQL uuid and json, H2's ENUM('A', 'B'): read as their text
+            case Types.OTHER -> typeName != null && (TEXT_OTHER.contains(typeName.toLowerCase(Locale.ROOT))
+                    || typeName.toUpperCase(Locale.ROOT).startsWith("ENUM"));
             default -> false;
         };
     }

@@ -47,6 +47,28 @@ public record SealSettings(boolean enabled, Path keyStore, List<SigningKey> keys
         }
     }
 
+    /** The same settings with another checkpoint file. */
+    public SealSettings withCheckpointFile(Path file) {
+        return new SealSettings(enabled, keyStore, keys, file, interval, gapHorizon, lease, heartbeat, batchSize, origin);
+    }
+
+    /** The same settings signing with other keys. */
+    public SealSettings withKeys(List<SigningKey> signingKeys) {
+        return new SealSettings(enabled, keyStore, List.copyOf(signingKeys), checkpointFile, interval, gapHorizon, lease,
+                heartbeat, batchSize, origin);
+    }
+
+    /** The same settings with another lease ({@link Duration#ZERO}: none, for tests of the compare-and-set alone). */
+    public SealSettings withLease(Duration duration) {
+        return new SealSettings(enabled, keyStore, keys, checkpointFile, interval, gapHorizon, duration, heartbeat,
+                batchSize, origin);
+    }
+
+    /** The key of {@code alias} in the PKCS12 key store {@code keyStore}, for a rotation or a test. */
+    public static SigningKey signingKey(Path keyStore, String password, String alias) {
+        return keys(keyStore, password.toCharArray(), List.of(alias)).get(0);
+    }
+
     /** Sealing off. */
     public static SealSettings disabled() {
         return new SealSettings(false, null, List.of(), null, Duration.ofSeconds(1), Duration.ofMinutes(10),

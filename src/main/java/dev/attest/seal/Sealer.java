@@ -263,7 +263,8 @@ public final class Sealer {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long replacedBy = rs.getLong(3);
-                    closing.add(new Object[] {rs.getString(1), rs.getLong(2), rs.wasNull() ? null : replacedBy});
+                    Long explained = rs.wasNull() ? null : replacedBy;
+                    closing.add(new Object[] {rs.getString(1), rs.getLong(2), explained});
                 }
             }
         }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a checkpoint file and checks its signatures and its chain. */
-final class Checkpoints {
+public final class Checkpoints {
 
     static final String FILE = "checkpoint-file";
 
@@ -19,7 +19,7 @@ final class Checkpoints {
     }
 
     /** The checkpoints of the file that are signed by a trusted key and chained, in file order. */
-    static List<Checkpoint> read(Path file, TrustedKeys keys, Report report) throws IOException {
+    public static List<Checkpoint> read(Path file, TrustedKeys keys, Report report) throws IOException {
         List<Checkpoint> good = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Checkpoint previous = null;
