@@ -13,15 +13,34 @@ import java.util.HexFormat;
 public final class Hashes {
 
     private static final HexFormat HEX = HexFormat.of();
+    // cloning a prototype is much cheaper than a provider lookup, which matters for a million leaves
+    private static final MessageDigest SHA256 = lookupSha256();
+    private static final Mac HMAC = lookupHmac();
+
+    private static MessageDigest lookupSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac lookupHmac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private Hashes() {
     }
 
     public static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookupSha256();
         }
     }
 
@@ -35,7 +54,12 @@ public final class Hashes {
 
     public static byte[] hmac(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac;
+            try {
+                mac = (Mac) HMAC.clone();
+            } catch (CloneNotSupportedException e) {
+                mac = lookupHmac();
+            }
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
