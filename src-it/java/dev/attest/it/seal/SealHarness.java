@@ -60,6 +60,7 @@ public class SealHarness {
         try {
             Path file = service.settings().checkpointFile().resolveSibling(name + "-checkpoints.log");
             Files.deleteIfExists(file);
+            Files.createFile(file);
             return file;
         } catch (IOException e) {
             throw new IllegalStateException(e);
