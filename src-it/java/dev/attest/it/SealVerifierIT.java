@@ -178,6 +178,13 @@ class SealVerifierIT {
                 "--user", config.getValue("attest.it.db.user", String.class), "--trusted-keys", keys, "--checkpoints", checkpoints);
         assertEquals(0, clean[0], clean[1] + " " + clean[2]);
         long id = harness.ids("select id from attest_event order by id").get(1);
+        Path proof = SealHarness.checkpoints(sealer).resolveSibling("db-proof-" + id + ".json");
+        Object[] written = java("proof", "--jdbc-url", config.getValue("attest.it.db.url", String.class),
+                "--user", config.getValue("attest.it.db.user", String.class), "--checkpoints", checkpoints,
+                "--event", String.valueOf(id), "--out", proof.toString());
+        assertEquals(0, written[0], written[1] + " " + written[2]);
+        assertAgree(0, List.of(), java("verify-proof", "--file", proof.toString(), "--trusted-keys", keys),
+                python("verify-proof", proof.toString(), keys));
         harness.sql("update attest_event set action = 'invoice.delete' where id = ?", id);
         Object[] tampered = java("db", "--jdbc-url", config.getValue("attest.it.db.url", String.class),
                 "--user", config.getValue("attest.it.db.user", String.class), "--trusted-keys", keys, "--checkpoints", checkpoints);

@@ -32,15 +32,41 @@ public final class Rows {
 
     /** The current row of {@code rs}: every column by lower-case name except {@code skip} (lower case). */
     public static Map<String, String> read(ResultSet rs, Set<String> skip) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        Map<String, String> row = new TreeMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String name = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
-            if (!skip.contains(name)) {
-                row.put(name, text(rs, i, meta.getColumnType(i), meta.getColumnTypeName(i)));
+        return new Reader(rs.getMetaData(), skip).read(rs);
+    }
+
+    /** Reads rows of one result set, its column metadata looked up once. */
+    public static final class Reader {
+        private final int[] columns;
+        private final String[] names;
+        private final int[] types;
+        private final String[] typeNames;
+
+        public Reader(ResultSetMetaData meta, Set<String> skip) throws SQLException {
+            java.util.List<Integer> kept = new java.util.ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (!skip.contains(meta.getColumnLabel(i).toLowerCase(Locale.ROOT))) {
+                    kept.add(i);
+                }
+            }
+            columns = kept.stream().mapToInt(Integer::intValue).toArray();
+            names = new String[columns.length];
+            types = new int[columns.length];
+            typeNames = new String[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                names[k] = meta.getColumnLabel(columns[k]).toLowerCase(Locale.ROOT);
+                types[k] = meta.getColumnType(columns[k]);
+                typeNames[k] = meta.getColumnTypeName(columns[k]);
             }
         }
-        return row;
+
+        public Map<String, String> read(ResultSet rs) throws SQLException {
+            Map<String, String> row = new TreeMap<>();
+            for (int k = 0; k < columns.length; k++) {
+                row.put(names[k], text(rs, columns[k], types[k], typeNames[k]));
+            }
+            return row;
+        }
     }
 
     /** Throws {@link IllegalStateException} naming {@code table}'s first column of a type the preimage cannot encode. */

@@ -63,8 +63,9 @@ public final class SealedRows {
             }
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {
+                Rows.Reader reader = new Rows.Reader(rs.getMetaData(), Set.of("id"));
                 while (rs.next()) {
-                    rows.put(rs.getLong("id"), Rows.read(rs, Set.of("id")));
+                    rows.put(rs.getLong("id"), reader.read(rs));
                 }
             }
         }
@@ -88,8 +89,9 @@ public final class SealedRows {
                 s.setLong(2, to);
                 s.setFetchSize(1000);
                 try (ResultSet rs = s.executeQuery()) {
+                    Rows.Reader reader = new Rows.Reader(rs.getMetaData(), Preimages.EXCLUDED_AUD_COLUMNS);
                     while (rs.next()) {
-                        Map<String, String> row = Rows.read(rs, Preimages.EXCLUDED_AUD_COLUMNS);
+                        Map<String, String> row = reader.read(rs);
                         byRevision.computeIfAbsent(Long.parseLong(row.get("rev")), r -> new ArrayList<>())
                                 .add(new AudRow(table, row));
                     }
@@ -132,8 +134,9 @@ public final class SealedRows {
         try (PreparedStatement s = c.prepareStatement("select * from " + table + " order by id")) {
             s.setFetchSize(2000);
             try (ResultSet rs = s.executeQuery()) {
+                Rows.Reader reader = new Rows.Reader(rs.getMetaData(), Set.of("id"));
                 while (rs.next()) {
-                    consumer.accept(rs.getLong("id"), Rows.read(rs, Set.of("id")));
+                    consumer.accept(rs.getLong("id"), reader.read(rs));
                 }
             }
         }
