@@ -9,6 +9,7 @@ import dev.attest.Category;
 import dev.attest.EntityRevision;
 import dev.attest.EventQuery;
 import dev.attest.Outcome;
+import dev.attest.seal.SealProofs;
 import jakarta.inject.Inject;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.servlet.ServletException;
@@ -66,6 +67,10 @@ public class AuditApiServlet extends HttpServlet {
     @Inject
     transient Viewers viewers;
 
+    @Inject
+    transient SealProofs seals;
+
+
     /** The viewer check comes first, so that nobody else learns which paths and methods exist. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -103,6 +108,8 @@ public class AuditApiServlet extends HttpServlet {
                     events(request, response);
                 } else if (parts.length == 2) {
                     event(request, response, parts[1]);
+                } else if (parts.length == 3 && parts[2].equals("seal")) {
+                    sealState(request, response, parts[1]);
                 } else {
                     throw notFound();
                 }
@@ -131,6 +138,15 @@ public class AuditApiServlet extends HttpServlet {
                 }
                 meta(request, response);
             }
+            case "seal" -> {
+                if (parts.length != 1) {
+                    throw notFound();
+                }
+                Params.of(request, NONE);
+                Map<String, Object> body = seals.lastCheckpoint();
+                read("seal", Map.of(), Map.of());
+                ApiResponses.json(response, 200, body);
+            }
             case "export.csv" -> export(request, response, true);
             case "export.jsonl" -> export(request, response, false);
             default -> throw notFound();
@@ -138,8 +154,9 @@ public class AuditApiServlet extends HttpServlet {
     }
 
     private static BadRequest notFound() {
-        return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /history/{entity}/{id},"
-                + " /actions/{correlationId}, /summary, /meta, /export.csv, /export.jsonl");
+        return new BadRequest(404, "no such endpoint; see /audit/api/events, /events/{id}, /events/{id}/seal,"
+                + " /history/{entity}/{id}, /actions/{correlationId}, /summary, /meta, /seal, /export.csv,"
+                + " /export.jsonl");
     }
 
     private void events(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -268,9 +285,17 @@ public class AuditApiServlet extends HttpServlet {
      * away or the trail could not be read mid-stream).
      */
     private void export(HttpServletRequest request, HttpServletResponse response, boolean csv) throws IOException {
-        Params params = Params.of(request, Params.EVENT_FILTERS);
+        Set<String> allowed = new java.util.HashSet<>(Params.EVENT_FILTERS);
+        allowed.add("seal");
+        Params params = Params.of(request, allowed);
         long cap = params.positiveLong("limit", Long.MAX_VALUE);
-        EventQuery query = params.without("limit").eventQuery(EXPORT_PAGE);
+        String sealParam = params.text("seal");
+        if (sealParam != null && !sealParam.equals("true") && !sealParam.equals("false")) {
+            throw new BadRequest("parameter 'seal' must be true or false");
+        }
+        // with seal=true each event carries its proof bundle, so that attest-verify export checks the file offline
+        SealProofs.Snapshot snapshot = "true".equals(sealParam) ? seals.snapshot() : null;
+        EventQuery query = params.without("limit").without("seal").eventQuery(EXPORT_PAGE);
         String format = csv ? "csv" : "jsonl";
         AuditRecord started = AuditRecord.of(Category.ACCESS, EXPORT).target("AuditEvent", null)
                 .detail("format", format).detail("filters", params.given());
@@ -282,10 +307,15 @@ public class AuditApiServlet extends HttpServlet {
         ApiResponses.headers(response, csv ? "text/csv" : "application/x-ndjson");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-events." + format + "\"");
         long written = 0;
+        List<String> columns = Json.EVENT_COLUMNS;
+        if (snapshot != null) {
+            columns = new java.util.ArrayList<>(columns);
+            columns.add("seal");
+        }
         try {
             Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
             if (csv) {
-                out.write(String.join(",", Json.EVENT_COLUMNS));
+                out.write(String.join(",", columns));
                 out.write("\r\n");
             }
             while (written < cap) {
@@ -293,8 +323,13 @@ public class AuditApiServlet extends HttpServlet {
                 List<AuditEvent> events = trail.events(query.limit(page));
                 for (AuditEvent event : events) {
                     Map<String, Object> row = Json.event(event);
+                    if (snapshot != null) {
+                        Map<String, Object> bundle = seals.bundle(snapshot, event.id());
+                        row = new LinkedHashMap<>(row);
+                        row.put("seal", csv && bundle != null ? dev.attest.integrity.Json.canonical(bundle) : bundle);
+                    }
                     if (csv) {
-                        Csv.row(out, row, Json.EVENT_COLUMNS);
+                        Csv.row(out, row, columns);
                     } else {
                         out.write(Json.MAPPER.writeValueAsString(row));
                         out.write('\n');
@@ -323,6 +358,19 @@ public class AuditApiServlet extends HttpServlet {
         }
         log.record(AuditRecord.of(Category.ACCESS, EXPORT_COMPLETED).target("AuditEvent", null)
                 .detail("format", format).detail("records", written).detail("filters", params.given()));
+    }
+
+    private void sealState(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        Params.of(request, NONE);
+        long eventId;
+        try {
+            eventId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(404, "no event " + id);
+        }
+        Map<String, Object> body = seals.state(eventId);
+        read("seal", Map.of("id", id), Map.of());
+        ApiResponses.json(response, 200, body);
     }
 
     private void read(String endpoint, Map<String, String> filters, Map<String, ?> result) {

@@ -79,6 +79,6 @@ public class DefaultAuditLog implements AuditLog {
                 record.durationMillis(),
                 details.render(record.details()),
                 Text.clean(record.errorType(), NAME),
-                Text.clean(record.errorMessage(), max));
+                Text.clean(record.errorMessage(), max), null);
     }
 }

@@ -1,11 +1,12 @@
 package dev.attest.store;
 
 import dev.attest.envers.AttestRevision;
+import dev.attest.seal.SealTables;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.spi.MetadataSourcesContributor;
 
 /**
- * Adds Attest's entities (the event table and the Envers revision entity) to the application's
+ * Adds Attest's entities (the event table, the Envers revision entity and the sealed log's tables) to the application's
  * persistence unit, so that {@code persistence.xml} needs no line for them.
  */
 public class AttestMappings implements MetadataSourcesContributor {
@@ -14,5 +15,10 @@ public class AttestMappings implements MetadataSourcesContributor {
     public void contribute(MetadataSources sources) {
         sources.addAnnotatedClass(AuditEventEntity.class);
         sources.addAnnotatedClass(AttestRevision.class);
+        sources.addAnnotatedClass(SealTables.Leaf.class);
+        sources.addAnnotatedClass(SealTables.State.class);
+        sources.addAnnotatedClass(SealTables.Gap.class);
+        sources.addAnnotatedClass(SealTables.Lease.class);
+        sources.addAnnotatedClass(SealTables.CheckpointCopy.class);
     }
 }

@@ -109,6 +109,10 @@ public class AuditEventEntity {
     @Column(name = "event_key", length = 36, unique = true)
     private String eventKey;
 
+    /** On a FAILURE row written after a rollback: the id of the rolled-back row it stands for. */
+    @Column(name = "replaces_id")
+    private Long replacesId;
+
     /** An actor from its stored columns. */
     public static Actor actor(String type, String id, String onBehalfOfType, String onBehalfOfId) {
         Actor actor = new Actor(ActorType.valueOf(type), id);

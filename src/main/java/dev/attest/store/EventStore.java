@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>SUCCESS in an active transaction: inserted in it (both commit or neither). If that transaction then
- *       rolls back, a FAILURE row is appended to the durable journal by the thread that completes it (no
+ *       rolls back, a FAILURE row naming the rolled-back row's id in {@code replaces_id} (the sealed log
+ *       explains that id's gap with it) is appended to the durable journal by the thread that completes it (no
  *       waiting for the store) and written to the store from there.</li>
  *   <li>SUCCESS when the transaction is in any other state (marked for rollback, rolled back by a timeout,
  *       completing, unknown): never SUCCESS; written as FAILURE at once, in its own transaction.</li>
@@ -57,12 +58,12 @@ public class EventStore {
         if (row.outcome() != Outcome.SUCCESS) {
             writeIsolated(row, false);
         } else if (status == Status.STATUS_ACTIVE) {
-            Boolean inserted = writeInTransaction(row);
-            if (inserted == null) {
+            Written written = writeInTransaction(row);
+            if (written == null) {
                 return;
             }
             try {
-                transactions.registerInterposedSynchronization(new Completion(row, inserted));
+                transactions.registerInterposedSynchronization(new Completion(row, written));
             } catch (IllegalStateException ended) {
                 // the transaction ended in between (a timeout): it did not commit
                 writeIsolated(row.notCommitted(transactions.getTransactionStatus()), false);
@@ -75,21 +76,23 @@ public class EventStore {
     }
 
     /**
-     * Whether the row is in the transaction; {@code false} when FAIL_OPEN let the transaction go on without it;
-     * {@code null} when the transaction itself ended under the insert (rolled back by a timeout), in which case
-     * the attempt is already recorded as a FAILURE.
+     * What became of a row written in the caller's transaction: {@code inserted} is {@code false} when FAIL_OPEN
+     * let the transaction go on without it; {@code id} is the inserted row's id, or -1.
      */
-    private Boolean writeInTransaction(EventRow row) {
+    private record Written(boolean inserted, long id) {
+    }
+
+    /**
+     * Writes the row in the caller's transaction; {@code null} when the transaction itself ended under the insert
+     * (rolled back by a timeout), in which case the attempt is already recorded as a FAILURE.
+     */
+    private Written writeInTransaction(EventRow row) {
         boolean failOpen = policy(row) == FailurePolicy.FAIL_OPEN;
         try {
-            entityManager.unwrap(Session.class).doWork(connection -> {
-                if (failOpen) {
-                    EventTable.insertBehindSavepoint(connection, row);
-                } else {
-                    EventTable.insert(connection, row);
-                }
-            });
-            return true;
+            long id = entityManager.unwrap(Session.class).doReturningWork(connection -> failOpen
+                    ? EventTable.insertBehindSavepoint(connection, row)
+                    : EventTable.insert(connection, row));
+            return new Written(true, id);
         } catch (RuntimeException e) {
             int now = transactions.getTransactionStatus();
             if (now != Status.STATUS_ACTIVE) {
@@ -99,7 +102,7 @@ public class EventStore {
             failClosed(row, e);
             LOG.log(Level.SEVERE, "Audit event could not be written in its transaction (FAIL_OPEN); it goes to the "
                     + "journal when the transaction ends: " + row.summary() + " cause=" + e);
-            return false;
+            return new Written(false, -1);
         }
     }
 
@@ -155,11 +158,11 @@ public class EventStore {
     private final class Completion implements Synchronization {
 
         private final EventRow row;
-        private final boolean inserted;
+        private final Written written;
 
-        Completion(EventRow row, boolean inserted) {
+        Completion(EventRow row, Written written) {
             this.row = row;
-            this.inserted = inserted;
+            this.written = written;
         }
 
         @Override
@@ -168,12 +171,13 @@ public class EventStore {
 
         @Override
         public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED && inserted) {
+            if (status == Status.STATUS_COMMITTED && written.inserted()) {
                 return;
             }
-            EventRow settled = status == Status.STATUS_COMMITTED ? row : row.rolledBack();
+            EventRow settled = status == Status.STATUS_COMMITTED ? row
+                    : row.rolledBack(written.inserted() && written.id() >= 0 ? written.id() : null);
             try {
-                if (!journal.append(settled, !inserted)) {
+                if (!journal.append(settled, !written.inserted())) {
                     return;
                 }
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.attest.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -13,8 +14,8 @@ final class EventTable {
 
     private static final String INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
             + "actor_type, actor_id, on_behalf_of_type, on_behalf_of_id, target_type, target_id, reason, client_address, user_agent, http_method, "
-            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message, event_key) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "http_path, request_id, correlation_id, duration_ms, details, error_type, error_message, event_key, replaces_id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String KEY_EXISTS = "select count(*) from attest_event where event_key = ?";
 
@@ -25,14 +26,15 @@ final class EventTable {
 
     /**
      * Inserts behind a savepoint, so that a failed insert does not doom the business transaction (PostgreSQL
-     * aborts a transaction at its first failed statement). Plain SQL, because a managed connection refuses
-     * {@link Connection#rollback(java.sql.Savepoint)} inside a JTA transaction.
+     * aborts a transaction at its first failed statement), and returns the row's id. Plain SQL, because a
+     * managed connection refuses {@link Connection#rollback(java.sql.Savepoint)} inside a JTA transaction.
      */
-    static void insertBehindSavepoint(Connection connection, EventRow row) throws SQLException {
+    static long insertBehindSavepoint(Connection connection, EventRow row) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("savepoint " + SAVEPOINT);
+            long id;
             try {
-                insert(connection, row);
+                id = insert(connection, row);
             } catch (SQLException e) {
                 statement.execute("rollback to savepoint " + SAVEPOINT);
                 statement.execute("release savepoint " + SAVEPOINT);
@@ -41,11 +43,13 @@ final class EventTable {
             // an open savepoint is a subtransaction until the end of the transaction: PostgreSQL keeps 64 per
             // transaction in its cache, and every session pays for the overflow
             statement.execute("release savepoint " + SAVEPOINT);
+            return id;
         }
     }
 
-    static void insert(Connection connection, EventRow row) throws SQLException {
-        insert(connection, row, null);
+    /** Inserts the row and returns its id, or -1 when the driver does not tell. */
+    static long insert(Connection connection, EventRow row) throws SQLException {
+        return insert(connection, row, null);
     }
 
     /**
@@ -65,8 +69,8 @@ final class EventTable {
         insert(connection, row, key);
     }
 
-    private static void insert(Connection connection, EventRow row, String key) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    private static long insert(Connection connection, EventRow row, String key) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
             insert.setObject(1, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
             insert.setString(2, row.category().name());
             insert.setString(3, row.action());
@@ -93,7 +97,15 @@ final class EventTable {
             insert.setString(20, row.errorType());
             insert.setString(21, row.errorMessage());
             insert.setString(22, key);
+            if (row.replacesId() == null) {
+                insert.setNull(23, Types.BIGINT);
+            } else {
+                insert.setLong(23, row.replacesId());
+            }
             insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
         }
     }
 }

@@ -240,6 +240,7 @@ public final class Journal {
         node.put("details", row.details());
         node.put("errorType", row.errorType());
         node.put("errorMessage", row.errorMessage());
+        node.put("replacesId", row.replacesId());
         return node;
     }
 
@@ -250,7 +251,8 @@ public final class Journal {
                 text(node, "targetId"), text(node, "reason"), text(node, "clientAddress"), text(node, "userAgent"),
                 text(node, "httpMethod"), text(node, "httpPath"), text(node, "requestId"), text(node, "correlationId"),
                 node.hasNonNull("durationMillis") ? node.get("durationMillis").asLong() : null, text(node, "details"),
-                text(node, "errorType"), text(node, "errorMessage"));
+                text(node, "errorType"), text(node, "errorMessage"),
+                node.hasNonNull("replacesId") ? node.get("replacesId").asLong() : null);
     }
 
     private static String text(JsonNode node, String field) {

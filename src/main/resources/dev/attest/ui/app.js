@@ -295,6 +295,25 @@
             }))]);
     }
 
+    /** The event's seal state and the last signed checkpoint (filled in when the API answers). */
+    function sealInfo(id) {
+        var box = el('p', { id: 'seal', class: 'seal' });
+        Promise.all([api('events/' + encodeURIComponent(id) + '/seal'), api('seal')]).then(function (r) {
+            var state = r[0], last = r[1], parts = [];
+            if (!last.enabled && state.state === 'unsealed') {
+                parts.push('Seal: sealing is off');
+            } else {
+                parts.push('Seal: ' + state.state + (state.leafIndex !== undefined ? ' (leaf ' + state.leafIndex + ', ' + state.sealedAt + ')' : ''));
+            }
+            if (last.lastCheckpoint) {
+                parts.push('last checkpoint: ' + last.lastCheckpoint.size + ' leaves at ' + last.lastCheckpoint.time
+                    + ', root ' + last.lastCheckpoint.root.substring(0, 16) + '…');
+            }
+            box.appendChild(document.createTextNode(parts.join(' · ')));
+        }).catch(function () { box.appendChild(document.createTextNode('Seal: unknown')); });
+        return box;
+    }
+
     function showEvent(id) {
         api('events/' + encodeURIComponent(id)).then(function (e) {
             view.appendChild(el('h2', { text: 'Event ' + e.id + ': ' + e.action }));
@@ -302,7 +321,7 @@
                 ['Actor', actorNode(e)], ['Target', e.targetType || e.targetId ? targetNode(e) : null], ['Reason', e.reason],
                 ['Duration (ms)', e.durationMillis], ['Error type', e.errorType], ['Error message', e.errorMessage],
                 ['Correlation id', e.correlationId ? filtered({ correlationId: e.correlationId }, e.correlationId, 'correlation-link') : null]], 'event'));
-            // integrity: the event's seal state belongs here, under its own heading, before the request
+            view.appendChild(sealInfo(e.id));
             var request = [['Client address', e.clientAddress ? filtered({ clientAddress: e.clientAddress }, e.clientAddress, 'client-link') : null],
                 ['User agent', e.userAgent], ['Method', e.httpMethod], ['Path', e.httpPath],
                 ['Request id', e.requestId ? filtered({ requestId: e.requestId }, e.requestId, 'request-link') : null]];

@@ -26,7 +26,7 @@ class JournalTest {
     private static EventRow row(String action) {
         return new EventRow(Instant.parse("2026-11-30T12:00:00.123456Z"), Category.ACTION, action, Outcome.SUCCESS, "USER",
                 "alice", null, null, "Invoice", "42", "because\nof", null, null, "POST", "/x", "r-1", "c-1", 12L,
-                "{\"password\":\"***REDACTED***\"}", null, null);
+                "{\"password\":\"***REDACTED***\"}", null, null, 41L);
     }
 
     @Test

@@ -1,0 +1,380 @@
+package dev.attest.verify;
+
+import dev.attest.integrity.Checkpoint;
+import dev.attest.integrity.Hashes;
+import dev.attest.integrity.Merkle;
+import dev.attest.integrity.Preimages;
+import dev.attest.integrity.SealedRows;
+import dev.attest.integrity.TrustedKeys;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Verifies a database against the trusted keys and the checkpoint file: every leaf recomputed from its rows,
+ * the log's roots against the signed checkpoints, and every row of the sealed tables accounted for.
+ */
+public final class DbVerifier {
+
+    static final String LEAF_TABLE = "attest_seal_leaf";
+    static final String CHECKPOINT_TABLE = "attest_seal_checkpoint";
+
+    private final Connection c;
+    private final TrustedKeys keys;
+    private final Report report = new Report();
+
+    private int size;
+    private String[] kind;
+    private String[] table;
+    private long[] refId;
+    private byte[][] salt;
+    private byte[][] stored;
+    private byte[][] actual;
+    private String[] extra;
+    private final Map<String, Map<Long, Integer>> leafOf = new HashMap<>();
+    private final Map<Integer, Map<String, String>> changedEvents = new LinkedHashMap<>();
+    private final List<Runnable> revisionFindings = new ArrayList<>();
+    /** Sealed FAILURE rows by the rolled-back id they name. */
+    private final Map<Long, Long> replacements = new HashMap<>();
+
+    public DbVerifier(Connection c, TrustedKeys keys) {
+        this.c = c;
+        this.keys = keys;
+    }
+
+    public Report verify(List<Checkpoint> checkpoints) throws SQLException {
+        readLeaves();
+        checkEvents();
+        checkRevisions();
+        checkGaps();
+        checkRoots(checkpoints);
+        report.checked("leaves", size);
+        report.checked("checkpoints", checkpoints.size());
+        return report;
+    }
+
+    private void readLeaves() throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select leaf_index, kind, ref_table, ref_id, salt, leaf_hash, "
+                + "aud_digests from attest_seal_leaf order by leaf_index")) {
+            s.setFetchSize(5000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)});
+                }
+            }
+        }
+        size = rows.size();
+        kind = new String[size];
+        table = new String[size];
+        refId = new long[size];
+        salt = new byte[size][];
+        stored = new byte[size][];
+        actual = new byte[size][];
+        extra = new String[size];
+        for (int i = 0; i < size; i++) {
+            Object[] r = rows.get(i);
+            if ((Long) r[0] != i) {
+                report.tampered("missing-leaf", LEAF_TABLE, i, "leaf " + i + " is missing; the next is " + r[0]);
+                size = i;
+                break;
+            }
+            kind[i] = (String) r[1];
+            table[i] = (String) r[2];
+            refId[i] = (Long) r[3];
+            salt[i] = r[4] == null ? null : Hashes.unbase64url((String) r[4]);
+            stored[i] = Hashes.unhex((String) r[5]);
+            extra[i] = (String) r[6];
+            leafOf.computeIfAbsent(table[i], t -> new HashMap<>()).put(refId[i], i);
+        }
+    }
+
+    private Integer leaf(String t, long id, String expectedKind) {
+        Integer i = leafOf.getOrDefault(t, Map.of()).get(id);
+        return i != null && kind[i].equals(expectedKind) ? i : null;
+    }
+
+    private boolean closedGap(String t, long id) {
+        Integer i = leafOf.getOrDefault(t, Map.of()).get(id);
+        return i != null && kind[i].equals(Preimages.GAP);
+    }
+
+    private void checkEvents() throws SQLException {
+        Set<Long> openGaps = openGaps(Preimages.EVENT_TABLE);
+        long[] high = {highestSealed(Preimages.EVENT_TABLE, Preimages.EVENT)};
+        long[] count = {0};
+        SealedRows.forEach(c, Preimages.EVENT_TABLE, (id, columns) -> {
+            count[0]++;
+            Integer i = leaf(Preimages.EVENT_TABLE, id, Preimages.EVENT);
+            if (i == null) {
+                unsealed(Preimages.EVENT_TABLE, "event", id, high[0], openGaps);
+                return;
+            }
+            actual[i] = Merkle.leafHash(Preimages.event(id, columns, salt[i]));
+            if (!Arrays.equals(actual[i], stored[i])) {
+                changedEvents.put(i, columns);
+            } else if (columns.get("replaces_id") != null) {
+                replacements.put(Long.parseLong(columns.get("replaces_id")), id);
+            }
+        });
+        report.checked("events", count[0]);
+    }
+
+    private void unsealed(String t, String what, long id, long high, Set<Long> openGaps) {
+        if (id > high || openGaps.contains(id) && !closedGap(t, id)) {
+            report.warning("unsealed-" + what, t, id, "not sealed yet");
+        } else {
+            report.tampered("forged-" + what, t, id, closedGap(t, id)
+                    ? "a control leaf closed this id as a gap" : "below the sealed high-water mark and never sealed");
+        }
+    }
+
+    private long highestSealed(String t, String k) {
+        long high = 0;
+        for (int i = 0; i < size; i++) {
+            if (table[i].equals(t) && kind[i].equals(k)) {
+                high = Math.max(high, refId[i]);
+            }
+        }
+        return high;
+    }
+
+    private Set<Long> openGaps(String t) throws SQLException {
+        Set<Long> gaps = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select ref_id from attest_seal_gap where ref_table = ?")) {
+            s.setString(1, t);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    gaps.add(rs.getLong(1));
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private void checkRevisions() throws SQLException {
+        List<String> audTables = SealedRows.audTables(c);
+        Set<Long> openGaps = openGaps(Preimages.REVISION_TABLE);
+        long high = highestSealed(Preimages.REVISION_TABLE, Preimages.REVISION);
+        long count = 0;
+        long last = 0;
+        while (true) {
+            Map<Long, Map<String, String>> chunk = SealedRows.limited(c, Preimages.REVISION_TABLE, "id > ?", 2000, last);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            long first = chunk.keySet().iterator().next();
+            for (Long id : chunk.keySet()) {
+                last = id;
+            }
+            Map<Long, List<SealedRows.AudRow>> aud = SealedRows.audRows(c, audTables, first, last);
+            for (Map.Entry<Long, Map<String, String>> row : chunk.entrySet()) {
+                count++;
+                long id = row.getKey();
+                Integer i = leaf(Preimages.REVISION_TABLE, id, Preimages.REVISION);
+                if (i == null) {
+                    unsealed(Preimages.REVISION_TABLE, "revision", id, high, openGaps);
+                    continue;
+                }
+                revision(i, id, row.getValue(), aud.get(id));
+            }
+        }
+        report.checked("revisions", count);
+    }
+
+    private void revision(int i, long id, Map<String, String> columns, List<SealedRows.AudRow> aud) {
+        List<String> current = new ArrayList<>(Arrays.asList(nonEmpty(SealedRows.labelled(aud, salt[i]))));
+        actual[i] = Merkle.leafHash(Preimages.revision(id, columns, digests(current), salt[i]));
+        if (Arrays.equals(actual[i], stored[i])) {
+            return;
+        }
+        List<String> sealed = Arrays.asList(nonEmpty(extra[i]));
+        if (!Arrays.equals(Merkle.leafHash(Preimages.revision(id, columns, digests(sealed), salt[i])), stored[i])) {
+            defer("changed-revision", Preimages.REVISION_TABLE, id, "the revision row differs from its sealed leaf " + i);
+            return;
+        }
+        // the revision row is as sealed: name the _AUD rows that differ
+        Map<String, int[]> byTable = new TreeMap<>();
+        Set<String> sealedSet = new HashSet<>(sealed);
+        Set<String> currentSet = new HashSet<>(current);
+        current.stream().filter(d -> !sealedSet.contains(d))
+                .forEach(d -> byTable.computeIfAbsent(d.substring(0, d.indexOf(':')), t -> new int[2])[0]++);
+        sealed.stream().filter(d -> !currentSet.contains(d))
+                .forEach(d -> byTable.computeIfAbsent(d.substring(0, d.indexOf(':')), t -> new int[2])[1]++);
+        byTable.forEach((t, n) -> {
+            if (n[0] > 0 && n[1] > 0) {
+                defer("changed-aud-row", t, id, "a row of revision " + id + " differs from its sealed value");
+            } else if (n[1] > 0) {
+                defer("deleted-aud-row", t, id, n[1] + " sealed row(s) of revision " + id + " are missing");
+            } else {
+                defer("forged-aud-row", t, id, n[0] + " row(s) of revision " + id + " were never sealed");
+            }
+        });
+        if (byTable.isEmpty()) {
+            defer("changed-revision", Preimages.REVISION_TABLE, id, "the revision leaf " + i + " does not match");
+        }
+    }
+
+    private void defer(String kind, String table, Object id, String detail) {
+        revisionFindings.add(() -> report.tampered(kind, table, id, detail));
+    }
+
+    private static String[] nonEmpty(String labelled) {
+        return labelled == null || labelled.isEmpty() ? new String[0] : labelled.split(",");
+    }
+
+    private static List<String> digests(List<String> labelled) {
+        List<String> out = new ArrayList<>();
+        labelled.forEach(l -> out.add(l.substring(l.indexOf(':') + 1)));
+        return out;
+    }
+
+    private void checkGaps() throws SQLException {
+        for (int i = 0; i < size; i++) {
+            if (!kind[i].equals(Preimages.GAP)) {
+                continue;
+            }
+            Long replacedBy = extra[i] == null ? null : Long.valueOf(extra[i]);
+            actual[i] = Merkle.leafHash(Preimages.gap(table[i], refId[i], replacedBy));
+            if (!Arrays.equals(actual[i], stored[i])) {
+                continue;
+            }
+            if (replacedBy == null && table[i].equals(Preimages.EVENT_TABLE) && replacements.containsKey(refId[i])) {
+                // closed by the horizon before its FAILURE row committed: that sealed row explains it
+                continue;
+            }
+            if (replacedBy == null) {
+                report.warning("unexplained-gap", table[i], refId[i], "no row ever committed with this id; closed after the horizon");
+            } else if (leaf(Preimages.EVENT_TABLE, replacedBy, Preimages.EVENT) == null) {
+                report.tampered("deleted-event", Preimages.EVENT_TABLE, replacedBy,
+                        "the FAILURE row that explains gap " + refId[i] + " is not sealed");
+            }
+        }
+    }
+
+    private void checkRoots(List<Checkpoint> checkpoints) throws SQLException {
+        List<Checkpoint> copies = copies();
+        List<Checkpoint> untrusted = copies.stream().filter(cp -> !cp.signedBy(keys)).toList();
+        // missing rows: a sealed leaf whose row is gone
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (actual[i] == null) {
+                missing.add(i);
+                actual[i] = stored[i];
+            }
+        }
+        boolean storedMatches = true;
+        boolean actualMatches = true;
+        Checkpoint mismatch = null;
+        Merkle.Frontier fs = new Merkle.Frontier();
+        Merkle.Frontier fa = new Merkle.Frontier();
+        List<Checkpoint> bySize = new ArrayList<>(checkpoints);
+        bySize.sort((a, b) -> Long.compare(a.size(), b.size()));
+        int next = 0;
+        for (int i = 0; i <= size; i++) {
+            while (next < bySize.size() && bySize.get(next).size() == i) {
+                Checkpoint cp = bySize.get(next++);
+                byte[] root = Hashes.unhex(cp.root());
+                if (!Arrays.equals(fs.root(), root)) {
+                    storedMatches = false;
+                    mismatch = mismatch == null ? cp : mismatch;
+                }
+                if (!Arrays.equals(fa.root(), root)) {
+                    actualMatches = false;
+                }
+            }
+            if (i < size) {
+                fs.append(stored[i]);
+                fa.append(actual[i]);
+            }
+        }
+        for (int i : missing) {
+            String what = kind[i].equals(Preimages.REVISION) ? "revision" : "event";
+            report.tampered("deleted-" + what, table[i], refId[i], "sealed as leaf " + i + ", the row is gone");
+        }
+        if (!storedMatches && actualMatches) {
+            for (int i = 0; i < size; i++) {
+                if (!Arrays.equals(actual[i], stored[i])) {
+                    report.tampered("edited-leaf-hash", LEAF_TABLE, i, "the stored hash of leaf " + i
+                            + " is not the signed one; its row matches the signed log");
+                }
+            }
+        } else {
+            rowFindings();
+            if (!storedMatches) {
+                report.tampered(untrusted.isEmpty() ? "root-mismatch" : "fork", LEAF_TABLE, mismatch.size(),
+                        "the log's root at size " + mismatch.size() + " is not the one signed at " + mismatch.time()
+                                + (untrusted.isEmpty() ? "" : "; the database holds checkpoints signed by an untrusted key"));
+            }
+        }
+        Checkpoint last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+        if (last != null && last.size() > size) {
+            Checkpoint newestCopy = copies.stream().max((a, b) -> Long.compare(a.size(), b.size())).orElse(null);
+            if (!untrusted.isEmpty()) {
+                report.tampered("fork", LEAF_TABLE, size, "the log has " + size + " leaves, " + last.size()
+                        + " were signed; the database holds checkpoints signed by an untrusted key");
+            } else if (newestCopy != null && newestCopy.size() == size
+                    && checkpoints.stream().anyMatch(cp -> cp.hash().equals(newestCopy.hash()))) {
+                report.tampered("restored-backup", LEAF_TABLE, size, "the database is the log as signed at "
+                        + newestCopy.time() + " (size " + size + "); " + last.size() + " leaves were signed since");
+            } else {
+                report.tampered("truncated-tail", LEAF_TABLE, size, "the log has " + size + " leaves; "
+                        + last.size() + " were signed at " + last.time());
+            }
+        } else if (!untrusted.isEmpty() && storedMatches) {
+            report.tampered("fork", CHECKPOINT_TABLE, untrusted.get(0).hash(), "a checkpoint signed by an untrusted key");
+        }
+    }
+
+    private void rowFindings() {
+        revisionFindings.forEach(Runnable::run);
+        List<Integer> changed = new ArrayList<>(changedEvents.keySet());
+        Set<Integer> swapped = new HashSet<>();
+        if (changed.size() <= 100) {
+            for (int a : changed) {
+                for (int b : changed) {
+                    if (a < b && !swapped.contains(a) && !swapped.contains(b)
+                            && Arrays.equals(Merkle.leafHash(Preimages.event(refId[b], changedEvents.get(a), salt[b])), stored[b])
+                            && Arrays.equals(Merkle.leafHash(Preimages.event(refId[a], changedEvents.get(b), salt[a])), stored[a])) {
+                        swapped.add(a);
+                        swapped.add(b);
+                        report.tampered("swapped-rows", Preimages.EVENT_TABLE, refId[a], "holds the sealed row " + refId[b]);
+                        report.tampered("swapped-rows", Preimages.EVENT_TABLE, refId[b], "holds the sealed row " + refId[a]);
+                    }
+                }
+            }
+        }
+        for (int i : changed) {
+            if (!swapped.contains(i)) {
+                report.tampered("changed-event", Preimages.EVENT_TABLE, refId[i], "the row differs from its sealed leaf " + i);
+            }
+        }
+    }
+
+    private List<Checkpoint> copies() throws SQLException {
+        List<Checkpoint> copies = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select checkpoint from attest_seal_checkpoint");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    copies.add(Checkpoint.parse(rs.getString(1)));
+                } catch (RuntimeException e) {
+                    report.warning("unreadable-checkpoint", CHECKPOINT_TABLE, null, e.getMessage());
+                }
+            }
+        }
+        return copies;
+    }
+}
