@@ -83,6 +83,7 @@ class SealConcurrencyIT {
         harness.seal(sealer);
         assertEquals(1, harness.number("select count(*) from attest_seal_gap where ref_table = 'attest_event'"));
         transaction.rollback();
+        awaitFailureRow();
         long rolledBack = harness.number("select replaces_id from attest_event where replaces_id is not null");
         long failure = harness.number("select id from attest_event where replaces_id is not null");
         harness.seal(sealer);
@@ -94,6 +95,15 @@ class SealConcurrencyIT {
         assertSealedOnce();
         Report report = harness.verify(SealHarness.checkpoints(sealer));
         assertEquals(List.of(), SealHarness.findings(report), report.json());
+    }
+
+    /** A rolled-back action's FAILURE row reaches the store from the durable journal shortly after the rollback. */
+    private void awaitFailureRow() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (harness.number("select count(*) from attest_event where replaces_id is not null") == 0) {
+            assertTrue(System.nanoTime() < deadline, "the FAILURE row of the rolled-back action reaches the store");
+            Thread.sleep(50);
+        }
     }
 
     @Test
