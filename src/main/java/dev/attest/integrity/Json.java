@@ -178,13 +178,38 @@ public final class Json {
             if (c == '-') {
                 pos++;
             }
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                pos++;
-            }
-            if (start == pos) {
+            int digits = digits();
+            if (digits == 0) {
                 throw error("unexpected '" + c + "'");
             }
-            return Long.parseLong(s.substring(start, pos));
+            boolean integral = true;
+            if (peek('.')) {
+                integral = false;
+                if (digits() == 0) {
+                    throw error("a digit after '.'");
+                }
+            }
+            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                integral = false;
+                pos++;
+                if (!peek('+')) {
+                    peek('-');
+                }
+                if (digits() == 0) {
+                    throw error("a digit in the exponent");
+                }
+            }
+            String number = s.substring(start, pos);
+            return integral ? Long.valueOf(Long.parseLong(number)) : new java.math.BigDecimal(number);
+        }
+
+        /** Skips a run of digits and says how many there were. */
+        int digits() {
+            int start = pos;
+            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                pos++;
+            }
+            return pos - start;
         }
 
         boolean peek(char c) {

@@ -49,6 +49,20 @@ class JsonTest {
     }
 
     @Test
+    void readsEveryJsonNumberOfAnExportLine() {
+        // an export line's details hold the application's own numbers: decimals and exponents too
+        @SuppressWarnings("unchecked")
+        Map<String, Object> line = (Map<String, Object>) Json.parse("{\"amount\":150.0,\"rate\":-1.5E-3,\"n\":7,\"big\":2e+2}");
+        assertEquals(new java.math.BigDecimal("150.0"), line.get("amount"));
+        assertEquals(new java.math.BigDecimal("-1.5E-3"), line.get("rate"));
+        assertEquals(7L, line.get("n"));
+        assertEquals(new java.math.BigDecimal("2e+2"), line.get("big"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":1.}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":1e}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":-}"));
+    }
+
+    @Test
     void refusesWhatItCannotEncode() {
         assertThrows(IllegalArgumentException.class, () -> Json.canonical(1.5));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":1} x"));
