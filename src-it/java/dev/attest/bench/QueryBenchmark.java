@@ -1,6 +1,6 @@
 package dev.attest.bench;
 
-import dev.attest.store.AuditEventEntity;
+import dev.attest.internal.store.AuditEventEntity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
@@ -117,7 +117,7 @@ public final class QueryBenchmark {
             s.execute("create table attest_revision (id bigint primary key, revision_time timestamp(6) with time zone not null,"
                     + " actor_type varchar(16), actor_id varchar(255), on_behalf_of_type varchar(16), on_behalf_of_id varchar(255),"
                     + " request_id varchar(128), client_address varchar(64), correlation_id varchar(64), reason varchar(2000))");
-            for (Index index : dev.attest.envers.AttestRevision.class.getAnnotation(Table.class).indexes()) {
+            for (Index index : dev.attest.internal.envers.AttestRevision.class.getAnnotation(Table.class).indexes()) {
                 s.execute("create index " + index.name() + " on attest_revision (" + index.columnList() + ")");
             }
             // what Envers generates for an audited entity: primary key (id, REV)

@@ -1,9 +1,9 @@
 package dev.attest.bench;
 
-import dev.attest.integrity.Checkpoint;
-import dev.attest.integrity.TrustedKeys;
-import dev.attest.seal.SealSettings;
-import dev.attest.seal.Sealer;
+import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.TrustedKeys;
+import dev.attest.internal.seal.SealSettings;
+import dev.attest.internal.seal.Sealer;
 import dev.attest.verify.Checkpoints;
 import dev.attest.verify.DbVerifier;
 import dev.attest.verify.Report;

@@ -6,7 +6,7 @@ import dev.attest.Actor;
 import dev.attest.EntityChange;
 import dev.attest.EntityRevision;
 import dev.attest.EventQuery;
-import dev.attest.api.ApiQueries;
+import dev.attest.internal.jsonapi.ApiQueries;
 import dev.attest.it.app.BulkInvoices;
 import dev.attest.it.app.Invoice;
 import jakarta.inject.Inject;

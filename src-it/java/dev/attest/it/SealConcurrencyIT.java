@@ -6,7 +6,7 @@ import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
 import dev.attest.it.seal.SealHarness;
 import dev.attest.it.seal.SealKeys;
-import dev.attest.seal.Sealer;
+import dev.attest.internal.seal.Sealer;
 import dev.attest.verify.Report;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -2,13 +2,13 @@ package dev.attest.it;
 
 import dev.attest.Actor;
 import dev.attest.AuditContext;
-import dev.attest.integrity.Json;
+import dev.attest.internal.integrity.Json;
 import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
 import dev.attest.it.seal.SealHarness;
 import dev.attest.it.seal.SealKeys;
-import dev.attest.seal.SealProofs;
-import dev.attest.seal.Sealer;
+import dev.attest.internal.seal.SealProofs;
+import dev.attest.internal.seal.Sealer;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;

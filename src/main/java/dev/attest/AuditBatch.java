@@ -1,7 +1,7 @@
 package dev.attest;
 
 import jakarta.batch.runtime.BatchRuntime;
-import dev.attest.context.ContextStamp;
+import dev.attest.internal.context.ContextStamp;
 
 import java.util.Properties;
 

@@ -1,7 +1,7 @@
 package dev.attest;
 
-import dev.attest.context.CallerResolver;
-import dev.attest.context.Scope;
+import dev.attest.internal.context.CallerResolver;
+import dev.attest.internal.context.Scope;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.attest;
 
-import dev.attest.context.ContextStamp;
-import dev.attest.context.Scope;
+import dev.attest.internal.context.ContextStamp;
+import dev.attest.internal.context.Scope;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 

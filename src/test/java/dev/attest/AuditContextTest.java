@@ -1,7 +1,7 @@
 package dev.attest;
 
-import dev.attest.context.RequestInfo;
-import dev.attest.context.Scope;
+import dev.attest.internal.context.RequestInfo;
+import dev.attest.internal.context.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

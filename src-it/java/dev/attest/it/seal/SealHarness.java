@@ -1,12 +1,12 @@
 package dev.attest.it.seal;
 
-import dev.attest.integrity.Checkpoint;
-import dev.attest.integrity.SealedRows;
-import dev.attest.integrity.TrustedKeys;
-import dev.attest.seal.SealRounds;
-import dev.attest.seal.SealService;
-import dev.attest.seal.SealSettings;
-import dev.attest.seal.Sealer;
+import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.SealedRows;
+import dev.attest.internal.integrity.TrustedKeys;
+import dev.attest.internal.seal.SealRounds;
+import dev.attest.internal.seal.SealService;
+import dev.attest.internal.seal.SealSettings;
+import dev.attest.internal.seal.Sealer;
 import dev.attest.verify.DbVerifier;
 import dev.attest.verify.Report;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.attest.it.security;
 
-import dev.attest.security.LoginEnricher;
+import dev.attest.spi.LoginEnricher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;

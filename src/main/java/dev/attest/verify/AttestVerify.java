@@ -1,9 +1,9 @@
 package dev.attest.verify;
 
-import dev.attest.integrity.Checkpoint;
-import dev.attest.integrity.Json;
-import dev.attest.integrity.Merkle;
-import dev.attest.integrity.TrustedKeys;
+import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.Json;
+import dev.attest.internal.integrity.Merkle;
+import dev.attest.internal.integrity.TrustedKeys;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.attest.verify;
 
-import dev.attest.integrity.Checkpoint;
-import dev.attest.integrity.TrustedKeys;
+import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.TrustedKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

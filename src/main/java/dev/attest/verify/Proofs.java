@@ -1,12 +1,12 @@
 package dev.attest.verify;
 
-import dev.attest.integrity.Checkpoint;
-import dev.attest.integrity.Hashes;
-import dev.attest.integrity.Json;
-import dev.attest.integrity.Merkle;
-import dev.attest.integrity.Preimages;
-import dev.attest.integrity.SealedRows;
-import dev.attest.integrity.TrustedKeys;
+import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.Hashes;
+import dev.attest.internal.integrity.Json;
+import dev.attest.internal.integrity.Merkle;
+import dev.attest.internal.integrity.Preimages;
+import dev.attest.internal.integrity.SealedRows;
+import dev.attest.internal.integrity.TrustedKeys;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

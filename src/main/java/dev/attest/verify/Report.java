@@ -1,6 +1,6 @@
 package dev.attest.verify;
 
-import dev.attest.integrity.Json;
+import dev.attest.internal.integrity.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,105 @@
+package dev.attest.internal.context;
+
+import dev.attest.Actor;
+import dev.attest.ActorType;
+import dev.attest.internal.capture.Text;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The audit context written as string properties, to cross a boundary that carries no thread: a message, a
+ * batch job's parameters. The names are valid Jakarta Messaging property identifiers.
+ */
+public final class ContextStamp {
+
+    static final String ACTOR_TYPE = "attestActorType";
+    static final String ACTOR_ID = "attestActorId";
+    static final String ON_BEHALF_OF_TYPE = "attestOnBehalfOfType";
+    static final String ON_BEHALF_OF_ID = "attestOnBehalfOfId";
+    static final String CORRELATION_ID = "attestCorrelationId";
+    static final String REASON = "attestReason";
+
+    /** Longest stamped actor id: the width of the actor columns. */
+    static final int MAX_ID = 255;
+    /** Longest stamped correlation id: the width of the correlation columns. */
+    static final int MAX_CORRELATION = 64;
+    /** Longest stamped reason. */
+    static final int MAX_REASON = 2000;
+
+    private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:\\-]{1," + MAX_CORRELATION + "}");
+    private static final Logger LOG = Logger.getLogger(ContextStamp.class.getName());
+
+    private ContextStamp() {
+    }
+
+    /** Writes {@code actor} and the current reason and correlation id through {@code property}. */
+    public static void write(Actor actor, BiConsumer<String, String> property) {
+        Scope scope = Scope.current();
+        property.accept(ACTOR_TYPE, actor.type().name());
+        property.accept(ACTOR_ID, actor.id());
+        if (actor.onBehalfOf() != null) {
+            property.accept(ON_BEHALF_OF_TYPE, actor.onBehalfOf().type().name());
+            property.accept(ON_BEHALF_OF_ID, actor.onBehalfOf().id());
+        }
+        if (scope.correlationId() != null) {
+            property.accept(CORRELATION_ID, scope.correlationId());
+        }
+        if (scope.reason() != null) {
+            property.accept(REASON, scope.reason());
+        }
+    }
+
+    /**
+     * {@code base} with the stamped actor, reason and correlation id, or {@code null} if there is no valid stamp.
+     * Every value comes from outside and is checked: an actor whose type is not an {@link ActorType} or whose
+     * id is blank, longer than {@value #MAX_ID} characters or holds a control character makes the stamp
+     * invalid (the work then runs as if unstamped); a correlation id other than 1 to {@value #MAX_CORRELATION}
+     * of {@code A-Z a-z 0-9 . _ : -} is dropped (the action makes a new one); a reason is neutralised and cut to
+     * {@value #MAX_REASON} characters.
+     */
+    public static Scope read(Function<String, String> property, Scope base) {
+        Actor actor = actor(property.apply(ACTOR_TYPE), property.apply(ACTOR_ID));
+        if (actor == null) {
+            return null;
+        }
+        String onBehalfOfType = property.apply(ON_BEHALF_OF_TYPE);
+        String onBehalfOfId = property.apply(ON_BEHALF_OF_ID);
+        if (onBehalfOfType != null || onBehalfOfId != null) {
+            Actor principal = actor(onBehalfOfType, onBehalfOfId);
+            if (principal == null) {
+                return null;
+            }
+            actor = actor.onBehalfOf(principal);
+        }
+        Scope scope = base.withActor(actor);
+        String correlationId = property.apply(CORRELATION_ID);
+        if (correlationId != null && CORRELATION.matcher(correlationId).matches()) {
+            scope = scope.withCorrelationId(correlationId);
+        } else if (correlationId != null) {
+            LOG.warning("ignored a malformed stamped " + CORRELATION_ID + " (" + correlationId.length() + " characters)");
+        }
+        String reason = property.apply(REASON);
+        return reason == null || reason.isBlank() ? scope : scope.withReason(Text.clean(reason, MAX_REASON));
+    }
+
+    private static Actor actor(String type, String id) {
+        if (type == null || id == null) {
+            return null;
+        }
+        ActorType actorType;
+        try {
+            actorType = ActorType.valueOf(type);
+        } catch (IllegalArgumentException unknown) {
+            LOG.warning("ignored a stamp with an unknown actor type (" + Text.clean(type, 32) + ")");
+            return null;
+        }
+        if (id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)) {
+            LOG.warning("ignored a stamp with a malformed actor id (" + id.length() + " characters)");
+            return null;
+        }
+        return new Actor(actorType, id);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.attest.internal.security;
+
+import dev.attest.Actor;
+import dev.attest.AuditLog;
+import dev.attest.AuditRecord;
+import dev.attest.Category;
+import dev.attest.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Records {@code authz.denied}: a call refused for lack of permission, with the actor and the resource. */
+@ApplicationScoped
+public class Denials {
+
+    public static final String DENIED = "authz.denied";
+
+    /** WFLYEJB0364: Invocation on method: public T a.b.Bean.method(...) of bean: Bean is not allowed */
+    private static final Pattern WILDFLY_EJB = Pattern.compile("method: .*?\\.(\\w+)\\([^)]*\\)[^:]* of bean: (\\S+)");
+    /**
+     * Exceptions already recorded, held weakly and by identity: an exception passing several interceptors is one
+     * denial. Kept by this application-scoped bean, never by a thread, so nothing outlives the application.
+     */
+    private final Map<Throwable, Boolean> recorded = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Inject
+    AuditLog log;
+
+    /**
+     * Records the denial {@code failure} stands for ({@code EJBAccessException} or JAX-RS
+     * {@code ForbiddenException} among its causes), once per exception; does nothing for other exceptions.
+     * The resource is the bean and method WildFly names in its message, else {@code fallbackResource}.
+     */
+    public void deniedBy(Throwable failure, String fallbackResource) {
+        String reason = reason(failure);
+        if (reason == null || recorded.putIfAbsent(failure, Boolean.TRUE) != null) {
+            return;
+        }
+        Matcher named = WILDFLY_EJB.matcher(reason);
+        denied(null, "EJB", named.find() ? named.group(2) + "#" + named.group(1) : fallbackResource, reason);
+    }
+
+    /** The denial an exception stands for, as "Type: message", else {@code null}. */
+    public static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.equals("jakarta.ejb.EJBAccessException") || type.equals("jakarta.ws.rs.ForbiddenException")) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Records a denial.
+     *
+     * @param userId the authenticated caller, {@code null} for the current actor
+     * @param resourceType {@code URL} or {@code EJB}
+     * @param resource the request path or {@code Bean#method}
+     * @param reason what refused it, such as {@code HTTP 403}
+     */
+    public void denied(String userId, String resourceType, String resource, String reason) {
+        AuditRecord record = AuditRecord.of(Category.SECURITY, DENIED).outcome(Outcome.DENIED)
+                .target(resourceType, resource).error("AccessDenied", reason);
+        if (userId != null) {
+            record.actor(Actor.user(userId));
+        }
+        record(record);
+    }
+
+    /**
+     * Records {@code denial}, an {@code authz.denied} event built by the caller, as the one denial of the
+     * current request: the 403 answer that follows records nothing more.
+     */
+    public void record(AuditRecord denial) {
+        RequestState state = RequestState.current();
+        if (state != null) {
+            state.denialRecorded = true;
+        }
+        log.record(denial);
+    }
+}
