@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class JournalFullIT {
 
-    private static final int CALLS = 600;
+    private static final int CALLS = 400;
 
     @Deployment
     static WebArchive deployment() {
