@@ -43,16 +43,10 @@ public class Orders {
         }
     }
 
-    /**
-     * Request id, action and outcome of every chaos event. H2 sometimes hands its enum column to a native query, and
-     * even to the entity, as the 1-based position of the value in the column's sorted list (DENIED, FAILURE,
-     * SUCCESS): the query turns that back into the name.
-     */
+    /** Request id, action and outcome of every chaos event, read through the event entity. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Object[]> events() {
-        return em.createNativeQuery("select request_id, action, case cast(outcome as varchar(16)) when '1' then 'DENIED'"
-                + " when '2' then 'FAILURE' when '3' then 'SUCCESS' else cast(outcome as varchar(16)) end"
-                + " from attest_event where action like 'chaos.%'").getResultList();
+        return em.createQuery("select e.requestId, e.action, e.outcome from AttestEvent e where e.action like 'chaos.%'",
+                Object[].class).getResultList();
     }
 }

@@ -23,7 +23,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +39,10 @@ public class JournalWriter {
 
     /** The SYSTEM event recorded when delayed events reached the store. */
     public static final String REPLAYED = "audit.journal.replayed";
-    /** The SECURITY event attempted (and logged at SEVERE) when the journal is full and an event is lost. */
+    /**
+     * The SECURITY event recorded when the journal was full and events were lost: attempted at the first loss
+     * (every loss is also logged at SEVERE), and recorded again with the number lost once the journal has drained.
+     */
     public static final String FULL = "audit.journal.full";
 
     private static final Logger LOG = Logger.getLogger("dev.attest");
@@ -58,7 +61,7 @@ public class JournalWriter {
     ManagedScheduledExecutorService scheduler;
 
     private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean fullAlarm = new AtomicBoolean();
+    private final AtomicLong lost = new AtomicLong();
     private final Set<String> refused = new HashSet<>();
     private volatile Journal journal;
     private volatile ScheduledFuture<?> ticks;
@@ -109,7 +112,6 @@ public class JournalWriter {
             full(row);
             return false;
         }
-        fullAlarm.set(false);
         return true;
     }
 
@@ -190,7 +192,7 @@ public class JournalWriter {
             }
             synchronized (this) {
                 outage = false;
-                if (delayed == 0 || !open.isEmpty()) {
+                if (!open.isEmpty()) {
                     return;
                 }
                 written = delayed;
@@ -200,6 +202,10 @@ public class JournalWriter {
             }
         } finally {
             draining.unlock();
+        }
+        reportLost(open);
+        if (written == 0) {
+            return;
         }
         LOG.warning("The audit store took the " + written + " events that waited in the journal " + open.file());
         try {
@@ -213,14 +219,29 @@ public class JournalWriter {
     private void full(EventRow row) {
         LOG.log(Level.SEVERE, "AUDIT JOURNAL FULL (" + AttestConfig.JOURNAL_MAX_SIZE + "=" + config.journalMaxSize()
                 + " bytes, " + journal().file() + "): AUDIT EVENT LOST: " + row.summary() + " details=" + row.details());
-        if (fullAlarm.compareAndSet(false, true)) {
-            try {
-                AuditContext.runAs(Actor.system("attest"), () -> log.record(AuditRecord.of(Category.SECURITY, FULL)
-                        .outcome(Outcome.FAILURE).detail("file", journal().file().toString())
-                        .detail("maxBytes", config.journalMaxSize())));
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "could not record " + FULL + ": " + e);
-            }
+        if (lost.getAndIncrement() == 0) {
+            recordFull(journal(), null);
+        }
+    }
+
+    /** After a drain: says how many events were lost while the journal was full, now that the store answers. */
+    private void reportLost(Journal open) {
+        long count = lost.getAndSet(0);
+        if (count > 0) {
+            LOG.log(Level.SEVERE, "AUDIT JOURNAL WAS FULL: " + count + " audit events were lost (" + open.file() + ")");
+            recordFull(open, count);
+        }
+    }
+
+    private void recordFull(Journal open, Long lostCount) {
+        try {
+            AuditContext.runAs(Actor.system("attest"), () -> {
+                AuditRecord record = AuditRecord.of(Category.SECURITY, FULL).outcome(Outcome.FAILURE)
+                        .detail("file", open.file().toString()).detail("maxBytes", config.journalMaxSize());
+                log.record(lostCount == null ? record : record.detail("lost", lostCount));
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record " + FULL + ": " + e);
         }
     }
 
