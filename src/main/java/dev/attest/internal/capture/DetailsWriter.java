@@ -25,9 +25,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns arguments and event details into the stored JSON: {@link Redacted} members and sensitive names
@@ -44,6 +48,11 @@ public class DetailsWriter {
 
     @Inject
     Entities entities;
+
+    /** Names seen so far and whether they are sensitive: keys repeat, so each is matched against the fragments once. */
+    private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED_NAMES = 10_000;
 
     private ObjectMapper mapper;
 
@@ -82,6 +91,18 @@ public class DetailsWriter {
 
     /** Whether a parameter or key with this name is masked by {@code attest.redact.names}. */
     public boolean isSensitive(String name) {
+        Boolean known = sensitiveNames.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean sensitive = matchesSensitiveFragment(name);
+        if (sensitiveNames.size() < REMEMBERED_NAMES) {
+            sensitiveNames.put(name, sensitive);
+        }
+        return sensitive;
+    }
+
+    private boolean matchesSensitiveFragment(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String fragment : config.sensitiveNames()) {
             if (lower.contains(fragment)) {
@@ -96,6 +117,9 @@ public class DetailsWriter {
         if (value == null) {
             return NODES.nullNode();
         }
+        if (value instanceof Arguments arguments) {
+            return argumentsTree(arguments);
+        }
         try {
             return mapper.valueToTree(value);
         } catch (RuntimeException | StackOverflowError unserialisable) {
@@ -108,17 +132,103 @@ public class DetailsWriter {
         if (details == null || details.isEmpty()) {
             return null;
         }
-        ObjectNode root = NODES.objectNode();
-        details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
-        JsonNode clean = scrub(root);
-        String json = write(clean);
+        String json = stream(details);
         int max = config.maxDetailsLength();
+        if (json.length() <= max) {
+            return json;
+        }
+        String whole = json;
         int preview = max / 2;
         while (json.length() > max) {
-            json = write(NODES.objectNode().put("truncated", Text.bound(write(clean), preview)));
+            json = write(NODES.objectNode().put("truncated", Text.bound(whole, preview)));
             preview /= 2;
         }
         return json;
+    }
+
+    /**
+     * Writes the details straight to JSON text, scrubbing on the way: plain values (strings, whole numbers,
+     * decimals, booleans) and {@link Arguments} are written without a tree; other values become a tree first,
+     * as Jackson serialises them.
+     */
+    private String stream(Map<String, ?> details) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            if (neutralKeys(details.keySet())) {
+                json.writeStartObject();
+                for (Map.Entry<String, ?> detail : details.entrySet()) {
+                    writeField(json, detail.getKey(), detail.getValue());
+                }
+                json.writeEndObject();
+            } else {
+                // keys that change when neutralised may collide: the tree's rule (the later one wins) applies
+                ObjectNode root = NODES.objectNode();
+                details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
+                json.writeTree(scrub(root));
+            }
+        } catch (IOException impossibleForAString) {
+            throw new IllegalStateException(impossibleForAString);
+        }
+        return out.toString();
+    }
+
+    private static boolean neutralKeys(Iterable<String> keys) {
+        for (String key : keys) {
+            if (!Text.neutralise(key).equals(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void writeField(JsonGenerator json, String key, Object value) throws IOException {
+        json.writeFieldName(key);
+        if (value != null && isSensitive(key)) {
+            JsonNode node = value instanceof JsonNode given ? given : tree(value);
+            if (node.isNull()) {
+                json.writeNull();
+            } else {
+                json.writeString(Redacted.MASK);
+            }
+        } else {
+            writeValue(json, value);
+        }
+    }
+
+    private void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(Text.clean(text, config.maxValueLength()));
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigDecimal decimal) {
+            json.writeNumber(decimal);
+        } else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        } else if (value instanceof Arguments arguments && neutralKeys(Arrays.asList(arguments.names()))) {
+            json.writeStartObject();
+            for (int i = 0; i < arguments.names().length; i++) {
+                json.writeFieldName(arguments.names()[i]);
+                if (arguments.masked()[i]) {
+                    json.writeString(Redacted.MASK);
+                } else {
+                    writeValue(json, arguments.values()[i]);
+                }
+            }
+            json.writeEndObject();
+        } else {
+            json.writeTree(scrub(value instanceof JsonNode node ? node : tree(value)));
+        }
+    }
+
+    /** The tree of an {@link Arguments} value: what {@link #writeValue} writes when its names need neutralising. */
+    private JsonNode argumentsTree(Arguments arguments) {
+        ObjectNode node = NODES.objectNode();
+        for (int i = 0; i < arguments.names().length; i++) {
+            node.set(arguments.names()[i], arguments.masked()[i] ? TextNode.valueOf(Redacted.MASK) : tree(arguments.values()[i]));
+        }
+        return node;
     }
 
     private JsonNode scrub(JsonNode node) {

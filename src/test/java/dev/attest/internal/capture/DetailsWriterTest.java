@@ -310,4 +310,46 @@ class DetailsWriterTest {
         assertEquals("{\"booking\":{\"room\":\"B1\",\"day\":\"2024-03-01\"}}",
                 writer.render(map("booking", new Booking("B1", LocalDate.of(2024, 3, 1)))));
     }
+
+    @Test
+    void argumentsRenderAsTheObjectOfTheirNamesWithMaskedOnesHidden() {
+        Arguments arguments = new Arguments(new String[] {"invoiceId", "amount", "comment", "pin", "card", "none"},
+                new boolean[] {false, false, false, true, false, false},
+                new Object[] {42L, new java.math.BigDecimal("1.10"), "line\nbreak", "1234",
+                        new Card("Ann Lee", "4111"), null});
+        assertEquals("{\"arguments\":{\"invoiceId\":42,\"amount\":1.10,\"comment\":\"line\\\\nbreak\","
+                        + "\"pin\":\"***REDACTED***\",\"card\":{\"holder\":\"Ann Lee\",\"number\":\"***REDACTED***\"},"
+                        + "\"none\":null}}",
+                writer.render(map("arguments", arguments)));
+    }
+
+    @Test
+    void argumentsRenderAsTheSameValuesInAMapWould() {
+        Object[] values = {7, (short) 3, (byte) 1, 9_000_000_000L, true, new java.math.BigDecimal("1E+3"), "\u202eevil",
+                List.of("a", "b\tc"), map("apiKey", "k", "n", 1), LocalDate.of(2024, 3, 1), new Account()};
+        String[] names = new String[values.length];
+        Map<String, Object> same = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            names[i] = "p" + i;
+            same.put(names[i], values[i]);
+        }
+        assertEquals(writer.render(map("arguments", same)),
+                writer.render(map("arguments", new Arguments(names, new boolean[values.length], values))));
+    }
+
+    @Test
+    void argumentsWhoseNamesNeedNeutralisingAreRenderedThroughTheTree() {
+        Arguments arguments = new Arguments(new String[] {"a\nb", "a\\nb"}, new boolean[2], new Object[] {1, 2});
+        assertEquals(writer.render(map("arguments", map("a\nb", 1, "a\\nb", 2))), writer.render(map("arguments", arguments)));
+        assertEquals("{\"arguments\":{\"a\\\\nb\":2}}", writer.render(map("arguments", arguments)),
+                "names equal once neutralised: the later one wins, as in any JSON object Attest writes");
+    }
+
+    @Test
+    void aSensitiveNameIsRecognisedEveryTimeItComesBack() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"password\":\"***REDACTED***\",\"user\":\"ann\"}",
+                    writer.render(map("password", "hunter2", "user", "ann")));
+        }
+    }
 }
