@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -53,6 +52,13 @@ public class DetailsWriter {
     private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
 
     private static final int REMEMBERED_NAMES = 10_000;
+
+    private static final String MASKED = "\"" + Redacted.MASK + "\"";
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** Jackson writes a decimal with a larger scale only in scientific notation (and refuses it as plain). */
+    private static final int PLAIN_DECIMAL_SCALE = 9_999;
 
     private ObjectMapper mapper;
 
@@ -148,28 +154,24 @@ public class DetailsWriter {
 
     /**
      * Writes the details straight to JSON text, scrubbing on the way: plain values (strings, whole numbers,
-     * decimals, booleans) and {@link Arguments} are written without a tree; other values become a tree first,
-     * as Jackson serialises them.
+     * decimals, booleans) and {@link Arguments} are written as Jackson writes them, without a tree or a generator;
+     * other values become a tree first, as Jackson serialises them.
      */
     private String stream(Map<String, ?> details) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-            if (neutralKeys(details.keySet())) {
-                json.writeStartObject();
-                for (Map.Entry<String, ?> detail : details.entrySet()) {
-                    writeField(json, detail.getKey(), detail.getValue());
-                }
-                json.writeEndObject();
-            } else {
-                // keys that change when neutralised may collide: the tree's rule (the later one wins) applies
-                ObjectNode root = NODES.objectNode();
-                details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
-                json.writeTree(scrub(root));
-            }
-        } catch (IOException impossibleForAString) {
-            throw new IllegalStateException(impossibleForAString);
+        if (!neutralKeys(details.keySet())) {
+            // keys that change when neutralised may collide: the tree's rule (the later one wins) applies
+            ObjectNode root = NODES.objectNode();
+            details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
+            return write(scrub(root));
         }
-        return out.toString();
+        StringBuilder json = new StringBuilder(256).append('{');
+        for (Map.Entry<String, ?> detail : details.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            writeField(json, detail.getKey(), detail.getValue());
+        }
+        return json.append('}').toString();
     }
 
     private static boolean neutralKeys(Iterable<String> keys) {
@@ -181,45 +183,71 @@ public class DetailsWriter {
         return true;
     }
 
-    private void writeField(JsonGenerator json, String key, Object value) throws IOException {
-        json.writeFieldName(key);
+    private void writeField(StringBuilder json, String key, Object value) {
+        quoted(json, key).append(':');
         if (value != null && isSensitive(key)) {
             JsonNode node = value instanceof JsonNode given ? given : tree(value);
-            if (node.isNull()) {
-                json.writeNull();
-            } else {
-                json.writeString(Redacted.MASK);
-            }
+            json.append(node.isNull() ? "null" : MASKED);
         } else {
             writeValue(json, value);
         }
     }
 
-    private void writeValue(JsonGenerator json, Object value) throws IOException {
+    private void writeValue(StringBuilder json, Object value) {
         if (value == null) {
-            json.writeNull();
+            json.append("null");
         } else if (value instanceof String text) {
-            json.writeString(Text.clean(text, config.maxValueLength()));
+            quoted(json, Text.clean(text, config.maxValueLength()));
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            json.writeNumber(((Number) value).longValue());
-        } else if (value instanceof BigDecimal decimal) {
-            json.writeNumber(decimal);
+            json.append(((Number) value).longValue());
+        } else if (value instanceof BigDecimal decimal && Math.abs(decimal.scale()) <= PLAIN_DECIMAL_SCALE) {
+            json.append(decimal.toPlainString());
         } else if (value instanceof Boolean bool) {
-            json.writeBoolean(bool);
+            json.append(bool.booleanValue());
         } else if (value instanceof Arguments arguments && neutralKeys(Arrays.asList(arguments.names()))) {
-            json.writeStartObject();
+            json.append('{');
             for (int i = 0; i < arguments.names().length; i++) {
-                json.writeFieldName(arguments.names()[i]);
+                if (i > 0) {
+                    json.append(',');
+                }
+                quoted(json, arguments.names()[i]).append(':');
                 if (arguments.masked()[i]) {
-                    json.writeString(Redacted.MASK);
+                    json.append(MASKED);
                 } else {
                     writeValue(json, arguments.values()[i]);
                 }
             }
-            json.writeEndObject();
+            json.append('}');
         } else {
-            json.writeTree(scrub(value instanceof JsonNode node ? node : tree(value)));
+            json.append(write(scrub(value instanceof JsonNode node ? node : tree(value))));
         }
+    }
+
+    /**
+     * A JSON string as Jackson writes it: quote and backslash escaped, control characters as short escapes or
+     * six-character ones with upper-case hex digits (text that went through {@link Text#clean} has none left),
+     * everything else as it is.
+     */
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                switch (c) {
+                    case '\n' -> json.append("\\n");
+                    case '\r' -> json.append("\\r");
+                    case '\t' -> json.append("\\t");
+                    case '\b' -> json.append("\\b");
+                    case '\f' -> json.append("\\f");
+                    default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                }
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"');
     }
 
     /** The tree of an {@link Arguments} value: what {@link #writeValue} writes when its names need neutralising. */

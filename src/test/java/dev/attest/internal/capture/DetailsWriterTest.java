@@ -352,4 +352,21 @@ class DetailsWriterTest {
                     writer.render(map("password", "hunter2", "user", "ann")));
         }
     }
+
+    @Test
+    void plainValuesAreWrittenExactlyAsJacksonWritesThem() throws JsonProcessingException {
+        ObjectMapper jackson = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        List<Object> values = List.of("say \"hi\"", "back\\slash", "tab\there", "\u0001\u001f\u007f", "caf\u00e9 \ud83d\ude00",
+                "\u2028", "a/b", "<script>", Long.MIN_VALUE, Integer.MAX_VALUE, (short) -7, (byte) 8, true, false,
+                new java.math.BigDecimal("-0.00"), new java.math.BigDecimal("12345678901234567890.123456789"),
+                new java.math.BigDecimal("1E+30"), new java.math.BigDecimal("1E-30"));
+        AttestConfig defaults = new AttestConfig();
+        defaults.load(new MapConfig(Map.of()));
+        for (Object value : values) {
+            Object expected = value instanceof String text ? Text.clean(text, defaults.maxValueLength()) : value;
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("k\"ey\\", expected);
+            assertEquals(jackson.writeValueAsString(one), writer.render(map("k\"ey\\", value)), String.valueOf(value));
+        }
+    }
 }
