@@ -44,8 +44,8 @@ class EventIndexesIT {
                     + " ('ATTEST_EVENT_ON_BEHALF_OF', 'ATTEST_EVENT_KEY')")), "both indexes exist");
             return;
         }
-        List<?> definitions = probe.rows("select indexdef from pg_indexes where tablename = 'attest_event'"
-                + " and indexname in ('attest_event_on_behalf_of', 'attest_event_key') order by indexname");
+        List<?> definitions = probe.rows("select indexdef from pg_indexes where schemaname = current_schema()"
+                + " and tablename = 'attest_event' and indexname in ('attest_event_on_behalf_of', 'attest_event_key') order by indexname");
         assertEquals(2, definitions.size(), definitions.toString());
         assertTrue(definitions.get(0).toString().startsWith("CREATE UNIQUE INDEX attest_event_key ")
                 && definitions.get(0).toString().endsWith("WHERE (event_key IS NOT NULL)"), definitions.toString());
