@@ -1,6 +1,7 @@
 package dev.attest.bench;
 
 import dev.attest.internal.store.AuditEventEntity;
+import dev.attest.internal.store.EventIndexes;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
@@ -110,9 +111,12 @@ public final class QueryBenchmark {
                     + " on_behalf_of_id varchar(255), target_type varchar(255), target_id varchar(255), reason " + text + ","
                     + " client_address varchar(64), user_agent " + text + ", http_method varchar(16), http_path " + text + ","
                     + " request_id varchar(128), correlation_id varchar(64), duration_ms bigint, details varchar(32000),"
-                    + " error_type varchar(255), error_message " + text + ")");
+                    + " error_type varchar(255), error_message " + text + ", event_key varchar(36), replaces_id bigint)");
             for (Index index : AuditEventEntity.class.getAnnotation(Table.class).indexes()) {
                 s.execute("create index " + index.name() + " on attest_event (" + index.columnList() + ")");
+            }
+            for (String index : EventIndexes.createStatements(postgresql)) {
+                s.execute(index);
             }
             s.execute("create table attest_revision (id bigint primary key, revision_time timestamp(6) with time zone not null,"
                     + " actor_type varchar(16), actor_id varchar(255), on_behalf_of_type varchar(16), on_behalf_of_id varchar(255),"

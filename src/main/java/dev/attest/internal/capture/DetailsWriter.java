@@ -25,9 +25,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns arguments and event details into the stored JSON: {@link Redacted} members and sensitive names
@@ -44,6 +47,18 @@ public class DetailsWriter {
 
     @Inject
     Entities entities;
+
+    /** Names seen so far and whether they are sensitive: keys repeat, so each is matched against the fragments once. */
+    private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED_NAMES = 10_000;
+
+    private static final String MASKED = "\"" + Redacted.MASK + "\"";
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** Jackson writes a decimal with a larger scale only in scientific notation (and refuses it as plain). */
+    private static final int PLAIN_DECIMAL_SCALE = 9_999;
 
     private ObjectMapper mapper;
 
@@ -82,6 +97,18 @@ public class DetailsWriter {
 
     /** Whether a parameter or key with this name is masked by {@code attest.redact.names}. */
     public boolean isSensitive(String name) {
+        Boolean known = sensitiveNames.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean sensitive = matchesSensitiveFragment(name);
+        if (sensitiveNames.size() < REMEMBERED_NAMES) {
+            sensitiveNames.put(name, sensitive);
+        }
+        return sensitive;
+    }
+
+    private boolean matchesSensitiveFragment(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String fragment : config.sensitiveNames()) {
             if (lower.contains(fragment)) {
@@ -96,6 +123,9 @@ public class DetailsWriter {
         if (value == null) {
             return NODES.nullNode();
         }
+        if (value instanceof Arguments arguments) {
+            return argumentsTree(arguments);
+        }
         try {
             return mapper.valueToTree(value);
         } catch (RuntimeException | StackOverflowError unserialisable) {
@@ -108,17 +138,125 @@ public class DetailsWriter {
         if (details == null || details.isEmpty()) {
             return null;
         }
-        ObjectNode root = NODES.objectNode();
-        details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
-        JsonNode clean = scrub(root);
-        String json = write(clean);
+        String json = stream(details);
         int max = config.maxDetailsLength();
+        if (json.length() <= max) {
+            return json;
+        }
+        String whole = json;
         int preview = max / 2;
         while (json.length() > max) {
-            json = write(NODES.objectNode().put("truncated", Text.bound(write(clean), preview)));
+            json = write(NODES.objectNode().put("truncated", Text.bound(whole, preview)));
             preview /= 2;
         }
         return json;
+    }
+
+    /**
+     * Writes the details straight to JSON text, scrubbing on the way: plain values (strings, whole numbers,
+     * decimals, booleans) and {@link Arguments} are written as Jackson writes them, without a tree or a generator;
+     * other values become a tree first, as Jackson serialises them.
+     */
+    private String stream(Map<String, ?> details) {
+        if (!neutralKeys(details.keySet())) {
+            // keys that change when neutralised may collide: the tree's rule (the later one wins) applies
+            ObjectNode root = NODES.objectNode();
+            details.forEach((key, value) -> root.set(key, value instanceof JsonNode node ? node : tree(value)));
+            return write(scrub(root));
+        }
+        StringBuilder json = new StringBuilder(256).append('{');
+        for (Map.Entry<String, ?> detail : details.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            writeField(json, detail.getKey(), detail.getValue());
+        }
+        return json.append('}').toString();
+    }
+
+    private static boolean neutralKeys(Iterable<String> keys) {
+        for (String key : keys) {
+            if (!Text.neutralise(key).equals(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void writeField(StringBuilder json, String key, Object value) {
+        quoted(json, key).append(':');
+        if (value != null && isSensitive(key)) {
+            JsonNode node = value instanceof JsonNode given ? given : tree(value);
+            json.append(node.isNull() ? "null" : MASKED);
+        } else {
+            writeValue(json, value);
+        }
+    }
+
+    private void writeValue(StringBuilder json, Object value) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof String text) {
+            quoted(json, Text.clean(text, config.maxValueLength()));
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            json.append(((Number) value).longValue());
+        } else if (value instanceof BigDecimal decimal && Math.abs(decimal.scale()) <= PLAIN_DECIMAL_SCALE) {
+            json.append(decimal.toPlainString());
+        } else if (value instanceof Boolean bool) {
+            json.append(bool.booleanValue());
+        } else if (value instanceof Arguments arguments && neutralKeys(Arrays.asList(arguments.names()))) {
+            json.append('{');
+            for (int i = 0; i < arguments.names().length; i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                quoted(json, arguments.names()[i]).append(':');
+                if (arguments.masked()[i]) {
+                    json.append(MASKED);
+                } else {
+                    writeValue(json, arguments.values()[i]);
+                }
+            }
+            json.append('}');
+        } else {
+            json.append(write(scrub(value instanceof JsonNode node ? node : tree(value))));
+        }
+    }
+
+    /**
+     * A JSON string as Jackson writes it: quote and backslash escaped, control characters as short escapes or
+     * six-character ones with upper-case hex digits (text that went through {@link Text#clean} has none left),
+     * everything else as it is.
+     */
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                switch (c) {
+                    case '\n' -> json.append("\\n");
+                    case '\r' -> json.append("\\r");
+                    case '\t' -> json.append("\\t");
+                    case '\b' -> json.append("\\b");
+                    case '\f' -> json.append("\\f");
+                    default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                }
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"');
+    }
+
+    /** The tree of an {@link Arguments} value: what {@link #writeValue} writes when its names need neutralising. */
+    private JsonNode argumentsTree(Arguments arguments) {
+        ObjectNode node = NODES.objectNode();
+        for (int i = 0; i < arguments.names().length; i++) {
+            node.set(arguments.names()[i], arguments.masked()[i] ? TextNode.valueOf(Redacted.MASK) : tree(arguments.values()[i]));
+        }
+        return node;
     }
 
     private JsonNode scrub(JsonNode node) {

@@ -4,30 +4,30 @@ import dev.attest.Actor;
 import dev.attest.AuditLog;
 import dev.attest.AuditRecord;
 import dev.attest.Category;
-import dev.attest.Redacted;
+import dev.attest.internal.capture.Arguments;
 import dev.attest.internal.capture.DetailsWriter;
 import dev.attest.internal.capture.Entities;
 import dev.attest.internal.context.CallerResolver;
+import dev.attest.internal.context.Ids;
 import dev.attest.internal.context.Scope;
 import dev.attest.internal.context.TransactionBinding;
 import dev.attest.internal.export.ExportMeasure;
 import dev.attest.internal.security.Denials;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Runs one {@code @AuditAction} invocation and hands its event to the {@link AuditLog}. */
 @ApplicationScoped
 public class ActionRecorder {
 
-    private final Map<Beans.MethodKey, ActionMetadata> metadata = new ConcurrentHashMap<>();
+    /** Per bean class as the container runs it, then per method: found without building a key or reading names. */
+    private final Map<Class<?>, Map<Method, ActionMetadata>> metadata = new ConcurrentHashMap<>();
 
     @Inject
     AuditLog log;
@@ -45,8 +45,7 @@ public class ActionRecorder {
     Denials denials;
 
     Object invoke(InvocationContext invocation) throws Exception {
-        ActionMetadata action = metadata.computeIfAbsent(Beans.MethodKey.of(invocation),
-                key -> ActionMetadata.of(key.beanClass(), key.method(), details::isSensitive));
+        ActionMetadata action = metadata(invocation);
         Scope outer = Scope.current();
         Scope scope = outer.correlationId() != null ? outer : outer.withCorrelationId(correlationId());
         Actor actor = callers.currentActor();
@@ -77,6 +76,14 @@ public class ActionRecorder {
         }
     }
 
+    private ActionMetadata metadata(InvocationContext invocation) {
+        Object target = invocation.getTarget();
+        Map<Method, ActionMetadata> ofClass = metadata.computeIfAbsent(target.getClass(), type -> new ConcurrentHashMap<>());
+        ActionMetadata known = ofClass.get(invocation.getMethod());
+        return known != null ? known : ofClass.computeIfAbsent(invocation.getMethod(),
+                method -> ActionMetadata.of(Beans.userClass(target), method, details::isSensitive));
+    }
+
     /**
      * The correlation id of an action that is not nested in another: the one of the transaction's earlier
      * actions when it joins a transaction that has some (sibling actions of one transaction share it, so each
@@ -87,7 +94,7 @@ public class ActionRecorder {
         if (binding != null && binding.scope().correlationId() != null) {
             return binding.scope().correlationId();
         }
-        return UUID.randomUUID().toString();
+        return Ids.randomUuid();
     }
 
     private AuditRecord event(ActionMetadata action, InvocationContext invocation, Actor actor, Instant start,
@@ -119,16 +126,7 @@ public class ActionRecorder {
         }
     }
 
-    private ObjectNode arguments(ActionMetadata action, Object[] arguments) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < arguments.length; i++) {
-            String name = action.parameterNames()[i];
-            if (action.masked()[i]) {
-                node.put(name, Redacted.MASK);
-            } else {
-                node.set(name, details.tree(arguments[i]));
-            }
-        }
-        return node;
+    private static Arguments arguments(ActionMetadata action, Object[] arguments) {
+        return new Arguments(action.parameterNames(), action.masked(), arguments);
     }
 }

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,10 @@ public class SkipRules {
     public static final String SKIP_ACTIONS = "attest.skip-actions";
     public static final String SKIP_ENTITIES = "attest.skip-entities";
 
+    private static final int REMEMBERED_NAMES = 10_000;
+
+    private final Map<String, Boolean> skippedActions = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> skippedTypes = new ConcurrentHashMap<>();
     private List<Pattern> actions;
     private List<Pattern> entities;
     private List<String> actionGlobs;
@@ -39,6 +45,8 @@ public class SkipRules {
         entityGlobs = list(config.getOptionalValue(SKIP_ENTITIES, String.class).orElse(""));
         actions = actionGlobs.stream().map(SkipRules::glob).toList();
         entities = entityGlobs.stream().map(SkipRules::glob).toList();
+        skippedActions.clear();
+        skippedTypes.clear();
         return this;
     }
 
@@ -47,7 +55,23 @@ public class SkipRules {
         if ((actions.isEmpty() && entities.isEmpty()) || protectedEvent(category, action)) {
             return false;
         }
-        return matches(actions, action) || (targetType != null && matches(entities, targetType));
+        return matches(actions, action, skippedActions) || (targetType != null && matches(entities, targetType, skippedTypes));
+    }
+
+    /** A remembered answer per name (names repeat: a few actions and entity types), so a pattern runs once per name. */
+    private static boolean matches(List<Pattern> patterns, String value, Map<String, Boolean> remembered) {
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        Boolean known = remembered.get(value);
+        if (known != null) {
+            return known;
+        }
+        boolean matches = matches(patterns, value);
+        if (remembered.size() < REMEMBERED_NAMES) {
+            remembered.put(value, matches);
+        }
+        return matches;
     }
 
     static boolean protectedEvent(Category category, String action) {

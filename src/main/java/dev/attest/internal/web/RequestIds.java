@@ -1,6 +1,7 @@
 package dev.attest.internal.web;
 
-import java.util.UUID;
+import dev.attest.internal.context.Ids;
+
 import java.util.regex.Pattern;
 
 /** Request ids: a well-formed incoming {@code X-Request-ID} is kept, anything else is replaced by a new one. */
@@ -15,6 +16,6 @@ public final class RequestIds {
     }
 
     public static String accept(String incoming) {
-        return incoming != null && VALID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.randomUuid();
     }
 }

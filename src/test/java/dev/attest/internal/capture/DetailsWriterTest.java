@@ -310,4 +310,63 @@ class DetailsWriterTest {
         assertEquals("{\"booking\":{\"room\":\"B1\",\"day\":\"2024-03-01\"}}",
                 writer.render(map("booking", new Booking("B1", LocalDate.of(2024, 3, 1)))));
     }
+
+    @Test
+    void argumentsRenderAsTheObjectOfTheirNamesWithMaskedOnesHidden() {
+        Arguments arguments = new Arguments(new String[] {"invoiceId", "amount", "comment", "pin", "card", "none"},
+                new boolean[] {false, false, false, true, false, false},
+                new Object[] {42L, new java.math.BigDecimal("1.10"), "line\nbreak", "1234",
+                        new Card("Ann Lee", "4111"), null});
+        assertEquals("{\"arguments\":{\"invoiceId\":42,\"amount\":1.10,\"comment\":\"line\\\\nbreak\","
+                        + "\"pin\":\"***REDACTED***\",\"card\":{\"holder\":\"Ann Lee\",\"number\":\"***REDACTED***\"},"
+                        + "\"none\":null}}",
+                writer.render(map("arguments", arguments)));
+    }
+
+    @Test
+    void argumentsRenderAsTheSameValuesInAMapWould() {
+        Object[] values = {7, (short) 3, (byte) 1, 9_000_000_000L, true, new java.math.BigDecimal("1E+3"), "\u202eevil",
+                List.of("a", "b\tc"), map("apiKey", "k", "n", 1), LocalDate.of(2024, 3, 1), new Account()};
+        String[] names = new String[values.length];
+        Map<String, Object> same = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            names[i] = "p" + i;
+            same.put(names[i], values[i]);
+        }
+        assertEquals(writer.render(map("arguments", same)),
+                writer.render(map("arguments", new Arguments(names, new boolean[values.length], values))));
+    }
+
+    @Test
+    void argumentsWhoseNamesNeedNeutralisingAreRenderedThroughTheTree() {
+        Arguments arguments = new Arguments(new String[] {"a\nb", "a\\nb"}, new boolean[2], new Object[] {1, 2});
+        assertEquals(writer.render(map("arguments", map("a\nb", 1, "a\\nb", 2))), writer.render(map("arguments", arguments)));
+        assertEquals("{\"arguments\":{\"a\\\\nb\":2}}", writer.render(map("arguments", arguments)),
+                "names equal once neutralised: the later one wins, as in any JSON object Attest writes");
+    }
+
+    @Test
+    void aSensitiveNameIsRecognisedEveryTimeItComesBack() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"password\":\"***REDACTED***\",\"user\":\"ann\"}",
+                    writer.render(map("password", "hunter2", "user", "ann")));
+        }
+    }
+
+    @Test
+    void plainValuesAreWrittenExactlyAsJacksonWritesThem() throws JsonProcessingException {
+        ObjectMapper jackson = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        List<Object> values = List.of("say \"hi\"", "back\\slash", "tab\there", "\u0001\u001f\u007f", "caf\u00e9 \ud83d\ude00",
+                "\u2028", "a/b", "<script>", Long.MIN_VALUE, Integer.MAX_VALUE, (short) -7, (byte) 8, true, false,
+                new java.math.BigDecimal("-0.00"), new java.math.BigDecimal("12345678901234567890.123456789"),
+                new java.math.BigDecimal("1E+30"), new java.math.BigDecimal("1E-30"));
+        AttestConfig defaults = new AttestConfig();
+        defaults.load(new MapConfig(Map.of()));
+        for (Object value : values) {
+            Object expected = value instanceof String text ? Text.clean(text, defaults.maxValueLength()) : value;
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("k\"ey\\", expected);
+            assertEquals(jackson.writeValueAsString(one), writer.render(map("k\"ey\\", value)), String.valueOf(value));
+        }
+    }
 }

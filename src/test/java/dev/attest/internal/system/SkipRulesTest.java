@@ -40,4 +40,16 @@ class SkipRulesTest {
     void noPatternsSkipNothing() {
         assertFalse(new SkipRules().load(MapConfig.empty()).skipped(Category.ACTION, "anything", "Any"));
     }
+
+    @Test
+    void aRememberedAnswerHoldsForEveryLaterCallAndAReloadForgetsIt() {
+        SkipRules reloaded = new SkipRules().load(new MapConfig(Map.of(SkipRules.SKIP_ACTIONS, "cache.*")));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(reloaded.skipped(Category.ACTION, "cache.flush", null));
+            assertFalse(reloaded.skipped(Category.ACTION, "invoice.create", null));
+        }
+        reloaded.load(new MapConfig(Map.of(SkipRules.SKIP_ACTIONS, "invoice.*")));
+        assertFalse(reloaded.skipped(Category.ACTION, "cache.flush", null), "the old rules' answer is forgotten");
+        assertTrue(reloaded.skipped(Category.ACTION, "invoice.create", null));
+    }
 }
