@@ -3,6 +3,7 @@ package dev.attest.internal.mapping;
 import dev.attest.internal.envers.AttestRevision;
 import dev.attest.internal.seal.SealTables;
 import dev.attest.internal.store.AuditEventEntity;
+import dev.attest.internal.store.EventIndexes;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.spi.AdditionalMappingContributions;

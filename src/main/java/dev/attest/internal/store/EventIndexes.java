@@ -46,7 +46,7 @@ public final class EventIndexes {
     }
 
     /** The indexes as Hibernate's schema generation creates them, after the tables, for the dialect at hand. */
-    static List<AuxiliaryDatabaseObject> schemaObjects() {
+    public static List<AuxiliaryDatabaseObject> schemaObjects() {
         return DEFINITIONS.stream().<AuxiliaryDatabaseObject>map(SchemaIndex::new).toList();
     }
 
