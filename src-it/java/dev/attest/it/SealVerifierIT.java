@@ -2,13 +2,16 @@ package dev.attest.it;
 
 import dev.attest.Actor;
 import dev.attest.AuditContext;
+import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.Json;
+import dev.attest.internal.integrity.Preimages;
 import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
 import dev.attest.it.seal.SealHarness;
 import dev.attest.it.seal.SealKeys;
 import dev.attest.internal.seal.SealProofs;
 import dev.attest.internal.seal.Sealer;
+import dev.attest.verify.Proofs;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,9 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -128,6 +133,30 @@ class SealVerifierIT {
 
         assertAgree(0, List.of(), java("verify-proof", "--file", good.toString(), "--trusted-keys", keys),
                 python("checkpoints", SealHarness.checkpoints(sealer).toString(), keys));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothVerifiersAcceptAProofThatWithholdsPersonalColumnsAndRejectAChangedCommitment() throws Exception {
+        Sealer sealer = sealed("withheld");
+        long id = harness.ids("select id from attest_event order by id").get(1);
+        Map<String, Object> full = proofs.bundle(proofs.snapshot(), id);
+        Map<String, Object> bundle = Proofs.withhold(full, Set.of("actor_id"));
+        assertFalse(((Map<String, Object>) bundle.get("columns")).containsKey("actor_id"));
+        Path dir = SealHarness.checkpoints(sealer).getParent();
+        Path withheld = dir.resolve("withheld-" + id + ".json");
+        Files.writeString(withheld, Json.canonical(bundle), StandardCharsets.UTF_8);
+        String keys = harness.trustedKeys().toString();
+        assertAgree(0, List.of(), java("verify-proof", "--file", withheld.toString(), "--trusted-keys", keys),
+                python("verify-proof", withheld.toString(), keys));
+
+        Map<String, Object> forged = new TreeMap<>(bundle);
+        forged.put("withheld", Map.of("actor_id", Preimages.commitment(Hashes.unbase64url((String) full.get("salt")),
+                "attest_event", "actor_id", "mallory")));
+        Path bad = dir.resolve("withheld-forged-" + id + ".json");
+        Files.writeString(bad, Json.canonical(forged), StandardCharsets.UTF_8);
+        assertAgree(1, List.of("changed-event attest_event " + id),
+                java("verify-proof", "--file", bad.toString(), "--trusted-keys", keys), python("verify-proof", bad.toString(), keys));
     }
 
     @Test

@@ -41,6 +41,28 @@ public final class LeafWriter {
         return leafHash();
     }
 
+    /**
+     * The leaf hash of event {@code id} from a proof that withholds some personal columns: {@code withheld} maps each
+     * to its commitment, which enters the preimage as is. Throws {@link IllegalArgumentException} for a withheld
+     * column that is not personal, is also among {@code columns}, or is not a commitment.
+     */
+    public byte[] eventLeaf(long id, Map<String, String> columns, Map<String, String> withheld, byte[] salt) {
+        Map<String, String> all = new TreeMap<>(columns);
+        withheld.forEach((name, commitment) -> {
+            if (!Preimages.PERSONAL_EVENT_COLUMNS.contains(name) || columns.containsKey(name) || commitment == null
+                    || !commitment.startsWith(Preimages.COMMITMENT)) {
+                throw new IllegalArgumentException("withheld column " + name
+                        + ": only a personal column absent from the columns, given as its commitment");
+            }
+            all.put(name, commitment);
+        });
+        length = 0;
+        put((byte) '{');
+        columns(Preimages.EVENT_TABLE, all, Preimages.PERSONAL_EVENT_COLUMNS, withheld.keySet(), salt);
+        tail(id, Preimages.EVENT, Preimages.EVENT_TABLE);
+        return leafHash();
+    }
+
     /** The preimage of event {@code id}. */
     public byte[] eventPreimage(long id, Map<String, String> columns, byte[] salt) {
         writeEvent(id, columns, salt);
@@ -108,7 +130,7 @@ public final class LeafWriter {
     private void writeEvent(long id, Map<String, String> columns, byte[] salt) {
         length = 0;
         put((byte) '{');
-        columns(Preimages.EVENT_TABLE, columns, Preimages.PERSONAL_EVENT_COLUMNS, salt);
+        columns(Preimages.EVENT_TABLE, columns, Preimages.PERSONAL_EVENT_COLUMNS, Set.of(), salt);
         tail(id, Preimages.EVENT, Preimages.EVENT_TABLE);
     }
 
@@ -124,12 +146,13 @@ public final class LeafWriter {
             string(digests[i]);
         }
         ascii("],");
-        columns(Preimages.REVISION_TABLE, columns, Preimages.PERSONAL_REVISION_COLUMNS, salt);
+        columns(Preimages.REVISION_TABLE, columns, Preimages.PERSONAL_REVISION_COLUMNS, Set.of(), salt);
         tail(id, Preimages.REVISION, Preimages.REVISION_TABLE);
     }
 
-    /** {@code "columns":{...}} of a leaf, personal columns committed. */
-    private void columns(String table, Map<String, String> columns, Set<String> personal, byte[] salt) {
+    /** {@code "columns":{...}} of a leaf, personal columns committed (those in {@code committed} are already). */
+    private void columns(String table, Map<String, String> columns, Set<String> personal, Set<String> committed,
+                         byte[] salt) {
         ascii("\"columns\":{");
         boolean first = true;
         for (Map.Entry<String, String> column : sorted(columns).entrySet()) {
@@ -137,7 +160,8 @@ public final class LeafWriter {
                 put((byte) ',');
             }
             first = false;
-            member(table, column.getKey(), column.getValue(), personal.contains(column.getKey()), salt);
+            member(table, column.getKey(), column.getValue(),
+                    personal.contains(column.getKey()) && !committed.contains(column.getKey()), salt);
         }
         put((byte) '}');
     }
