@@ -228,13 +228,16 @@ public final class SealBenchmark {
     private static Void seal(Db db, Sealer sealer, AtomicBoolean running, Duration interval) throws Exception {
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
+            long next = System.nanoTime();
             while (running.get()) {
                 Sealer.Round round = sealer.round(c);
                 c.commit();
                 sealer.checkpoint(round.size(), round.root(), Instant.now());
-                // as SealService does: a full round means a backlog, sealed at once
-                if (round.appended() < sealer.settings().batchSize()) {
-                    Thread.sleep(interval.toMillis());
+                // as SealService does: a round every interval at a fixed rate, a full round (a backlog) followed at once
+                next += interval.toNanos();
+                long wait = next - System.nanoTime();
+                if (round.appended() < sealer.settings().batchSize() && wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
                 }
             }
         }
