@@ -193,7 +193,8 @@ class SealVerifierIT {
     }
 
     @Test
-    void databaseVerifiesWithTheJarWhereAnotherProcessCanReachIt() {
+    @SuppressWarnings("unchecked")
+    void databaseVerifiesWithTheJarWhereAnotherProcessCanReachIt() throws Exception {
         Sealer sealer = sealed("db");
         var config = ConfigProvider.getConfig(SealVerifierIT.class.getClassLoader());
         String keys = harness.trustedKeys().toString();
@@ -214,6 +215,16 @@ class SealVerifierIT {
         assertEquals(0, written[0], written[1] + " " + written[2]);
         assertAgree(0, List.of(), java("verify-proof", "--file", proof.toString(), "--trusted-keys", keys),
                 python("verify-proof", proof.toString(), keys));
+        Path withheld = SealHarness.checkpoints(sealer).resolveSibling("db-proof-withheld-" + id + ".json");
+        Object[] writtenWithheld = java("proof", "--jdbc-url", config.getValue("attest.it.db.url", String.class),
+                "--user", config.getValue("attest.it.db.user", String.class), "--checkpoints", checkpoints,
+                "--event", String.valueOf(id), "--out", withheld.toString(), "--withhold", "actor_id,client_address");
+        assertEquals(0, writtenWithheld[0], writtenWithheld[1] + " " + writtenWithheld[2]);
+        Map<String, Object> bundle = (Map<String, Object>) Json.parse(Files.readString(withheld).trim());
+        assertTrue(((Map<String, Object>) bundle.get("withheld")).containsKey("actor_id"), bundle.toString());
+        assertFalse(((Map<String, Object>) bundle.get("columns")).containsKey("actor_id"));
+        assertAgree(0, List.of(), java("verify-proof", "--file", withheld.toString(), "--trusted-keys", keys),
+                python("verify-proof", withheld.toString(), keys));
         harness.sql("update attest_event set action = 'invoice.delete' where id = ?", id);
         Object[] tampered = java("db", "--jdbc-url", config.getValue("attest.it.db.url", String.class),
                 "--user", config.getValue("attest.it.db.user", String.class), "--trusted-keys", keys, "--checkpoints", checkpoints);
