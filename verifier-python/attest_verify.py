@@ -2,7 +2,7 @@
 """A second, independent verifier of Attest's sealed log, in Python 3 with the standard library only.
 
 It recomputes what docs/integrity.md specifies, without the Java code:
-  verify-proof FILE TRUSTED_KEYS   one event's proof bundle (as `attest-verify proof` writes it)
+  verify-proof FILE TRUSTED_KEYS   one event's proof bundle (as `attest-verify proof` writes it, fields withheld or not)
   export FILE TRUSTED_KEYS         every line of a JSON Lines export with seal data
   checkpoints FILE TRUSTED_KEYS    a checkpoint file: every signature and the chain of previous hashes
   preimage FILE                    prints the leaf hash of the event in a proof bundle (for cross-checks)
@@ -87,11 +87,17 @@ def commitment(salt, table, column, value):
     return 'hmac-sha256:' + b64url(hmac.new(column_key, value.encode('utf-8'), hashlib.sha256).digest())
 
 
-def event_preimage(event_id, columns, salt):
+def event_preimage(event_id, columns, salt, withheld=None):
+    """withheld: personal columns a proof gives only as their commitments (docs/integrity.md, section 7)."""
     committed = {}
     for name, value in columns.items():
         committed[name] = commitment(salt, EVENT_TABLE, name, value) \
             if value is not None and name in PERSONAL_EVENT_COLUMNS else value
+    for name, value in (withheld or {}).items():
+        if name not in PERSONAL_EVENT_COLUMNS or name in columns or not isinstance(value, str) \
+                or not value.startswith('hmac-sha256:'):
+            raise ValueError('withheld column %s: only a personal column absent from columns, as its commitment' % name)
+        committed[name] = value
     leaf = {'v': VERSION, 'kind': 'event', 'table': EVENT_TABLE, 'id': str(event_id), 'columns': committed}
     return canonical(leaf).encode('utf-8')
 
@@ -265,7 +271,8 @@ class Report:
 
 
 def bundle_leaf(bundle):
-    return leaf_hash(event_preimage(int(bundle['id']), bundle['columns'], unb64url(bundle['salt'])))
+    return leaf_hash(event_preimage(int(bundle['id']), bundle['columns'], unb64url(bundle['salt']),
+                                    bundle.get('withheld')))
 
 
 def verify_bundle(bundle, keys, report):
@@ -275,7 +282,12 @@ def verify_bundle(bundle, keys, report):
         report.add('untrusted-checkpoint', EVENT_TABLE, event_id, True, 'not signed by a trusted key')
         return False
     path = [bytes.fromhex(h) for h in bundle['path']]
-    if not verify_inclusion(bundle_leaf(bundle), bundle['leaf_index'], cp['size'], path, bytes.fromhex(cp['root'])):
+    try:
+        leaf = bundle_leaf(bundle)
+    except ValueError as e:
+        report.add('unreadable-proof', EVENT_TABLE, event_id, True, str(e))
+        return False
+    if not verify_inclusion(leaf, bundle['leaf_index'], cp['size'], path, bytes.fromhex(cp['root'])):
         report.add('changed-event', EVENT_TABLE, event_id, True, 'the event does not lead to the signed root')
         return False
     return True

@@ -2,13 +2,17 @@ package dev.attest.it;
 
 import dev.attest.Actor;
 import dev.attest.AuditContext;
+import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.Json;
+import dev.attest.internal.integrity.Preimages;
+import dev.attest.internal.integrity.ProofBundles;
 import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
 import dev.attest.it.seal.SealHarness;
 import dev.attest.it.seal.SealKeys;
 import dev.attest.internal.seal.SealProofs;
 import dev.attest.internal.seal.Sealer;
+import dev.attest.verify.Proofs;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,9 +32,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -131,6 +137,30 @@ class SealVerifierIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void bothVerifiersAcceptAProofThatWithholdsPersonalColumnsAndRejectAChangedCommitment() throws Exception {
+        Sealer sealer = sealed("withheld");
+        long id = harness.ids("select id from attest_event order by id").get(1);
+        Map<String, Object> full = proofs.bundle(proofs.snapshot(), id);
+        Map<String, Object> bundle = ProofBundles.withhold(full, Set.of("actor_id"));
+        assertFalse(((Map<String, Object>) bundle.get("columns")).containsKey("actor_id"));
+        Path dir = SealHarness.checkpoints(sealer).getParent();
+        Path withheld = dir.resolve("withheld-" + id + ".json");
+        Files.writeString(withheld, Json.canonical(bundle), StandardCharsets.UTF_8);
+        String keys = harness.trustedKeys().toString();
+        assertAgree(0, List.of(), java("verify-proof", "--file", withheld.toString(), "--trusted-keys", keys),
+                python("verify-proof", withheld.toString(), keys));
+
+        Map<String, Object> forged = new TreeMap<>(bundle);
+        forged.put("withheld", Map.of("actor_id", Preimages.commitment(Hashes.unbase64url((String) full.get("salt")),
+                "attest_event", "actor_id", "mallory")));
+        Path bad = dir.resolve("withheld-forged-" + id + ".json");
+        Files.writeString(bad, Json.canonical(forged), StandardCharsets.UTF_8);
+        assertAgree(1, List.of("changed-event attest_event " + id),
+                java("verify-proof", "--file", bad.toString(), "--trusted-keys", keys), python("verify-proof", bad.toString(), keys));
+    }
+
+    @Test
     void sealedJsonLinesExportVerifiesOfflineWithBothVerifiers() throws Exception {
         Sealer sealer = sealed("export");
         HttpResponse<String> response = Http.send(Http.as(Http.request(base, "audit/api/export.jsonl?seal=true&action=invoice.create"), "alice", "alice-pw")
@@ -164,7 +194,8 @@ class SealVerifierIT {
     }
 
     @Test
-    void databaseVerifiesWithTheJarWhereAnotherProcessCanReachIt() {
+    @SuppressWarnings("unchecked")
+    void databaseVerifiesWithTheJarWhereAnotherProcessCanReachIt() throws Exception {
         Sealer sealer = sealed("db");
         var config = ConfigProvider.getConfig(SealVerifierIT.class.getClassLoader());
         String keys = harness.trustedKeys().toString();
@@ -185,6 +216,16 @@ class SealVerifierIT {
         assertEquals(0, written[0], written[1] + " " + written[2]);
         assertAgree(0, List.of(), java("verify-proof", "--file", proof.toString(), "--trusted-keys", keys),
                 python("verify-proof", proof.toString(), keys));
+        Path withheld = SealHarness.checkpoints(sealer).resolveSibling("db-proof-withheld-" + id + ".json");
+        Object[] writtenWithheld = java("proof", "--jdbc-url", config.getValue("attest.it.db.url", String.class),
+                "--user", config.getValue("attest.it.db.user", String.class), "--checkpoints", checkpoints,
+                "--event", String.valueOf(id), "--out", withheld.toString(), "--withhold", "actor_id,client_address");
+        assertEquals(0, writtenWithheld[0], writtenWithheld[1] + " " + writtenWithheld[2]);
+        Map<String, Object> bundle = (Map<String, Object>) Json.parse(Files.readString(withheld).trim());
+        assertTrue(((Map<String, Object>) bundle.get("withheld")).containsKey("actor_id"), bundle.toString());
+        assertFalse(((Map<String, Object>) bundle.get("columns")).containsKey("actor_id"));
+        assertAgree(0, List.of(), java("verify-proof", "--file", withheld.toString(), "--trusted-keys", keys),
+                python("verify-proof", withheld.toString(), keys));
         harness.sql("update attest_event set action = 'invoice.delete' where id = ?", id);
         Object[] tampered = java("db", "--jdbc-url", config.getValue("attest.it.db.url", String.class),
                 "--user", config.getValue("attest.it.db.user", String.class), "--trusted-keys", keys, "--checkpoints", checkpoints);

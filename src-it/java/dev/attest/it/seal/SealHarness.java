@@ -106,10 +106,13 @@ public class SealHarness {
         }
     }
 
-    /** A sealer signing with the key {@code alias} of the key store directory {@code dir}. */
-    public Sealer sealer(String node, Path file, Path dir, String alias) {
-        SealSettings.SigningKey key = SealSettings.signingKey(dir.resolve(alias + ".p12"), SealKeys.PASSWORD, alias);
-        return new Sealer(service.settings().withCheckpointFile(file).withKeys(List.of(key)), node);
+    /** A sealer signing with the keys {@code aliases} (each of its own key store in {@code dir}), as during a rotation. */
+    public Sealer sealer(String node, Path file, Path dir, String... aliases) {
+        List<SealSettings.SigningKey> keys = new ArrayList<>();
+        for (String alias : aliases) {
+            keys.add(SealSettings.signingKey(dir.resolve(alias + ".p12"), SealKeys.PASSWORD, alias));
+        }
+        return new Sealer(service.settings().withCheckpointFile(file).withKeys(keys), node);
     }
 
     public Sealer.Round seal(Sealer sealer) {
@@ -127,10 +130,15 @@ public class SealHarness {
         return store.resolveSibling(store.getFileName().toString().replace(".p12", ".pem"));
     }
 
-    /** Verifies the database as attest-verify db does. */
+    /** Verifies the database as attest-verify db does, trusting the deployment's key. */
     public Report verify(Path checkpoints) {
+        return verify(checkpoints, trustedKeys());
+    }
+
+    /** Verifies the database as attest-verify db does, trusting the keys of the PEM file {@code trusted}. */
+    public Report verify(Path checkpoints, Path trusted) {
         try {
-            TrustedKeys keys = TrustedKeys.load(trustedKeys());
+            TrustedKeys keys = TrustedKeys.load(trusted);
             Report fileFindings = new Report();
             List<Checkpoint> list = dev.attest.verify.Checkpoints.read(checkpoints, keys, fileFindings);
             Report report = rounds.work(c -> new DbVerifier(c, keys).verify(list));

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code attest-verify}: checks a database, an export or a single event's proof against trusted public keys and
@@ -27,7 +28,7 @@ import java.util.Set;
  * <pre>
  * db           --jdbc-url URL [--user U] [--password P] --trusted-keys FILE --checkpoints FILE
  * export       --file FILE --trusted-keys FILE
- * proof        --jdbc-url URL [--user U] [--password P] [--checkpoints FILE] --event ID --out FILE
+ * proof        --jdbc-url URL [--user U] [--password P] [--checkpoints FILE] --event ID --out FILE [--withhold COLUMNS]
  * verify-proof --file FILE --trusted-keys FILE
  * </pre>
  */
@@ -36,7 +37,7 @@ public final class AttestVerify {
     private static final String USAGE = """
             usage: java -jar attest-verify.jar db --jdbc-url URL [--user U] [--password P] --trusted-keys FILE --checkpoints FILE
                    java -jar attest-verify.jar export --file FILE --trusted-keys FILE
-                   java -jar attest-verify.jar proof --jdbc-url URL [--user U] [--password P] [--checkpoints FILE] --event ID --out FILE
+                   java -jar attest-verify.jar proof --jdbc-url URL [--user U] [--password P] [--checkpoints FILE] --event ID --out FILE [--withhold actor_id,...]
                    java -jar attest-verify.jar verify-proof --file FILE --trusted-keys FILE""";
 
     private AttestVerify() {
@@ -77,7 +78,7 @@ public final class AttestVerify {
     }
 
     private static final Set<String> OPTIONS = Set.of("--jdbc-url", "--user", "--password", "--trusted-keys",
-            "--checkpoints", "--file", "--event", "--out");
+            "--checkpoints", "--file", "--event", "--out", "--withhold");
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -174,7 +175,13 @@ public final class AttestVerify {
             if (checkpoint == null) {
                 throw new IllegalArgumentException("no checkpoint covers the log yet");
             }
-            Map<String, Object> bundle = ProofBundles.bundle(c, id, new Merkle.Tree(leaves), checkpoint);
+            Set<String> withhold = new TreeSet<>();
+            for (String column : options.getOrDefault("--withhold", "").split(",")) {
+                if (!column.isBlank()) {
+                    withhold.add(column.trim().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            Map<String, Object> bundle = ProofBundles.bundle(c, id, new Merkle.Tree(leaves), checkpoint, withhold);
             if (bundle == null) {
                 throw new IllegalArgumentException("event " + id + " is not sealed under the newest checkpoint");
             }

@@ -2,6 +2,7 @@ package dev.attest.verify;
 
 import dev.attest.internal.integrity.Checkpoint;
 import dev.attest.internal.integrity.Hashes;
+import dev.attest.internal.integrity.LeafWriter;
 import dev.attest.internal.integrity.Merkle;
 import dev.attest.internal.integrity.Preimages;
 import dev.attest.internal.integrity.SealedRows;
@@ -33,6 +34,7 @@ public final class DbVerifier {
     private final Connection c;
     private final TrustedKeys keys;
     private final Report report = new Report();
+    private final LeafWriter writer = new LeafWriter();
 
     private int size;
     private String[] kind;
@@ -122,7 +124,7 @@ public final class DbVerifier {
                 unsealed(Preimages.EVENT_TABLE, "event", id, high[0], openGaps);
                 return;
             }
-            actual[i] = Merkle.leafHash(Preimages.event(id, columns, salt[i]));
+            actual[i] = writer.eventLeaf(id, columns, salt[i]);
             if (!Arrays.equals(actual[i], stored[i])) {
                 changedEvents.put(i, columns);
             } else if (columns.get("replaces_id") != null) {
@@ -195,13 +197,14 @@ public final class DbVerifier {
     }
 
     private void revision(int i, long id, Map<String, String> columns, List<SealedRows.AudRow> aud) {
-        List<String> current = new ArrayList<>(Arrays.asList(nonEmpty(SealedRows.labelled(aud, salt[i]))));
-        actual[i] = Merkle.leafHash(Preimages.revision(id, columns, digests(current), salt[i]));
+        String labelled = SealedRows.labelled(aud, salt[i], writer);
+        List<String> current = Arrays.asList(nonEmpty(labelled));
+        actual[i] = writer.revisionLeaf(id, columns, SealedRows.unlabelled(labelled), salt[i]);
         if (Arrays.equals(actual[i], stored[i])) {
             return;
         }
         List<String> sealed = Arrays.asList(nonEmpty(extra[i]));
-        if (!Arrays.equals(Merkle.leafHash(Preimages.revision(id, columns, digests(sealed), salt[i])), stored[i])) {
+        if (!Arrays.equals(writer.revisionLeaf(id, columns, SealedRows.unlabelled(extra[i]), salt[i]), stored[i])) {
             defer("changed-revision", Preimages.REVISION_TABLE, id, "the revision row differs from its sealed leaf " + i);
             return;
         }
@@ -233,12 +236,6 @@ public final class DbVerifier {
 
     private static String[] nonEmpty(String labelled) {
         return labelled == null || labelled.isEmpty() ? new String[0] : labelled.split(",");
-    }
-
-    private static List<String> digests(List<String> labelled) {
-        List<String> out = new ArrayList<>();
-        labelled.forEach(l -> out.add(l.substring(l.indexOf(':') + 1)));
-        return out;
     }
 
     private void checkGaps() throws SQLException {
@@ -346,8 +343,8 @@ public final class DbVerifier {
             for (int a : changed) {
                 for (int b : changed) {
                     if (a < b && !swapped.contains(a) && !swapped.contains(b)
-                            && Arrays.equals(Merkle.leafHash(Preimages.event(refId[b], changedEvents.get(a), salt[b])), stored[b])
-                            && Arrays.equals(Merkle.leafHash(Preimages.event(refId[a], changedEvents.get(b), salt[a])), stored[a])) {
+                            && Arrays.equals(writer.eventLeaf(refId[b], changedEvents.get(a), salt[b]), stored[b])
+                            && Arrays.equals(writer.eventLeaf(refId[a], changedEvents.get(b), salt[a]), stored[a])) {
                         swapped.add(a);
                         swapped.add(b);
                         report.tampered("swapped-rows", Preimages.EVENT_TABLE, refId[a], "holds the sealed row " + refId[b]);

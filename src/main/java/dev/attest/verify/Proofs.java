@@ -2,6 +2,7 @@ package dev.attest.verify;
 
 import dev.attest.internal.integrity.Checkpoint;
 import dev.attest.internal.integrity.Hashes;
+import dev.attest.internal.integrity.LeafWriter;
 import dev.attest.internal.integrity.Merkle;
 import dev.attest.internal.integrity.Preimages;
 import dev.attest.internal.integrity.TrustedKeys;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Self-contained proofs of single events: the event's columns and salt, its leaf index, the audit path and the
- * signed checkpoint whose root it leads to. The same bundle is the seal data of an export line.
+ * signed checkpoint whose root it leads to (built by {@code ProofBundles}). The same bundle is the seal data of an
+ * export line.
  */
 public final class Proofs {
 
@@ -32,8 +34,10 @@ public final class Proofs {
             }
             Map<String, String> columns = new TreeMap<>();
             ((Map<String, Object>) bundle.get("columns")).forEach((k, v) -> columns.put(k, (String) v));
-            byte[] leaf = Merkle.leafHash(Preimages.event(Long.parseLong(id), columns,
-                    Hashes.unbase64url((String) bundle.get("salt"))));
+            Map<String, String> withheld = new TreeMap<>();
+            ((Map<String, Object>) bundle.getOrDefault("withheld", Map.of())).forEach((k, v) -> withheld.put(k, (String) v));
+            byte[] leaf = new LeafWriter().eventLeaf(Long.parseLong(id), columns, withheld,
+                    Hashes.unbase64url((String) bundle.get("salt")));
             List<byte[]> path = new ArrayList<>();
             ((List<Object>) bundle.get("path")).forEach(h -> path.add(Hashes.unhex((String) h)));
             if (!Merkle.verifyInclusion(leaf, (Long) bundle.get("leaf_index"), checkpoint.size(), path,

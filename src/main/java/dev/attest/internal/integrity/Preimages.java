@@ -1,17 +1,14 @@
 package dev.attest.internal.integrity;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The canonical preimages of the leaves of the sealed log, version {@value #VERSION} (documented byte for byte
  * in {@code docs/integrity.md}). A row enters as its columns by lower-case name, each encoded as text
- * ({@link Rows}); personal-data columns enter as salted HMAC commitments.
+ * ({@link Rows}); personal-data columns enter as salted HMAC commitments. {@link LeafWriter} writes them; a caller
+ * hashing many leaves keeps one writer.
  */
 public final class Preimages {
 
@@ -39,27 +36,17 @@ public final class Preimages {
 
     /** The preimage of event {@code id} (its columns without {@code id}). */
     public static byte[] event(long id, Map<String, String> columns, byte[] salt) {
-        return bytes(leaf(EVENT, EVENT_TABLE, id, committed(EVENT_TABLE, columns, PERSONAL_EVENT_COLUMNS::contains, salt)));
+        return new LeafWriter().eventPreimage(id, columns, salt);
     }
 
     /** The preimage of revision {@code id} with the digests of its {@code _AUD} rows ({@link #audDigest}). */
     public static byte[] revision(long id, Map<String, String> columns, List<String> audDigests, byte[] salt) {
-        Map<String, Object> leaf = leaf(REVISION, REVISION_TABLE, id,
-                committed(REVISION_TABLE, columns, PERSONAL_REVISION_COLUMNS::contains, salt));
-        List<String> sorted = new ArrayList<>(audDigests);
-        sorted.sort(null);
-        leaf.put("aud", sorted);
-        return bytes(leaf);
+        return new LeafWriter().revisionPreimage(id, columns, audDigests, salt);
     }
 
     /** The hex SHA-256 of one {@code _AUD} row of table {@code table} (lower case), values committed under {@code salt}. */
     public static String audDigest(String table, Map<String, String> columns, byte[] salt) {
-        Map<String, String> kept = new TreeMap<>(columns);
-        EXCLUDED_AUD_COLUMNS.forEach(kept::remove);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("table", table);
-        row.put("columns", committed(table, kept, c -> !CLEAR_AUD_COLUMNS.contains(c), salt));
-        return Hashes.hex(Hashes.sha256(Json.canonical(row)));
+        return new LeafWriter().audDigest(table, columns, salt);
     }
 
     /**
@@ -67,37 +54,11 @@ public final class Preimages {
      * the FAILURE event that names it (an explained gap), or null when the horizon closed it.
      */
     public static byte[] gap(String table, long id, Long replacedBy) {
-        Map<String, Object> columns = new TreeMap<>();
-        columns.put("closed", replacedBy == null ? "horizon" : "rolled-back");
-        columns.put("replaced_by", replacedBy == null ? null : replacedBy.toString());
-        return bytes(leaf(GAP, table, id, columns));
+        return new LeafWriter().gapPreimage(table, id, replacedBy);
     }
 
     /** {@code hmac-sha256:} and the base64url HMAC of the value under the column key derived from the salt. */
     public static String commitment(byte[] salt, String table, String column, String value) {
-        byte[] columnKey = Hashes.hmac(salt, (table + "." + column).getBytes(StandardCharsets.UTF_8));
-        return COMMITMENT + Hashes.base64url(Hashes.hmac(columnKey, value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Map<String, Object> committed(String table, Map<String, String> columns,
-                                                 java.util.function.Predicate<String> personal, byte[] salt) {
-        Map<String, Object> out = new TreeMap<>();
-        columns.forEach((name, value) -> out.put(name,
-                value == null || !personal.test(name) ? value : commitment(salt, table, name, value)));
-        return out;
-    }
-
-    private static Map<String, Object> leaf(String kind, String table, long id, Map<String, Object> columns) {
-        Map<String, Object> leaf = new TreeMap<>();
-        leaf.put("v", (long) VERSION);
-        leaf.put("kind", kind);
-        leaf.put("table", table);
-        leaf.put("id", Long.toString(id));
-        leaf.put("columns", columns);
-        return leaf;
-    }
-
-    private static byte[] bytes(Map<String, Object> leaf) {
-        return Json.canonical(leaf).getBytes(StandardCharsets.UTF_8);
+        return new LeafWriter().commitment(salt, table, column, value);
     }
 }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the self-contained proof of a single event (its columns and salt, its leaf index, the audit path and the
@@ -47,6 +49,12 @@ public final class ProofBundles {
     /** The bundle proving event {@code id} under {@code checkpoint}, or null when it is not sealed within it. */
     public static Map<String, Object> bundle(Connection c, long id, Merkle.Tree tree, Checkpoint checkpoint)
             throws SQLException {
+        return bundle(c, id, tree, checkpoint, Set.of());
+    }
+
+    /** Like {@link #bundle(Connection, long, Merkle.Tree, Checkpoint)}, the personal columns {@code withhold} withheld. */
+    public static Map<String, Object> bundle(Connection c, long id, Merkle.Tree tree, Checkpoint checkpoint,
+                                             Set<String> withhold) throws SQLException {
         Map<Long, Map<String, String>> rows = SealedRows.rows(c, Preimages.EVENT_TABLE, "id = ?", id);
         if (rows.isEmpty()) {
             return null;
@@ -60,13 +68,19 @@ public final class ProofBundles {
                 if (!rs.next() || rs.getLong(1) >= checkpoint.size()) {
                     return null;
                 }
-                return bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint);
+                return bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint, withhold);
             }
         }
     }
 
     public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,
                                              Merkle.Tree tree, Checkpoint checkpoint) {
+        return bundle(id, columns, salt, index, tree, checkpoint, Set.of());
+    }
+
+    /** The bundle of event {@code id}, the personal columns {@code withhold} withheld ({@link #withhold}). */
+    public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,
+                                             Merkle.Tree tree, Checkpoint checkpoint, Set<String> withhold) {
         Map<String, Object> bundle = new TreeMap<>();
         bundle.put("v", (long) Preimages.VERSION);
         bundle.put("table", Preimages.EVENT_TABLE);
@@ -78,6 +92,35 @@ public final class ProofBundles {
         tree.inclusionProof((int) index, (int) checkpoint.size()).forEach(h -> path.add(Hashes.hex(h)));
         bundle.put("path", path);
         bundle.put("checkpoint", Json.parse(checkpoint.json()));
-        return bundle;
+        return withhold(bundle, withhold);
+    }
+
+    /**
+     * A copy of {@code bundle} with the personal columns {@code withhold} given only as their commitments
+     * ({@code withheld}): it verifies as the full bundle does, without disclosing them. Throws
+     * {@link IllegalArgumentException} naming a column that is not personal (those enter the leaf in clear).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withhold(Map<String, Object> bundle, Set<String> withhold) {
+        Map<String, Object> out = new TreeMap<>(bundle);
+        Map<String, Object> shown = new TreeMap<>((Map<String, Object>) bundle.get("columns"));
+        Map<String, Object> withheld = new TreeMap<>((Map<String, Object>) bundle.getOrDefault("withheld", Map.of()));
+        byte[] salt = Hashes.unbase64url((String) bundle.get("salt"));
+        for (String column : withhold) {
+            if (!Preimages.PERSONAL_EVENT_COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("cannot withhold " + column + ": only personal columns "
+                        + new TreeSet<>(Preimages.PERSONAL_EVENT_COLUMNS) + " enter the leaf as commitments");
+            }
+            // a NULL has nothing to withhold
+            if (shown.get(column) instanceof String value) {
+                shown.remove(column);
+                withheld.put(column, Preimages.commitment(salt, Preimages.EVENT_TABLE, column, value));
+            }
+        }
+        out.put("columns", shown);
+        if (!withheld.isEmpty()) {
+            out.put("withheld", withheld);
+        }
+        return out;
     }
 }

@@ -126,7 +126,7 @@ public final class Rows {
                     return v == null ? null : timestamp(v);
                 }
                 LocalDateTime v = rs.getObject(i, LocalDateTime.class);
-                return v == null ? null : TIMESTAMP.format(v);
+                return v == null ? null : timestamp(v);
             }
             case Types.TIMESTAMP_WITH_TIMEZONE -> {
                 OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
@@ -152,6 +152,40 @@ public final class Rows {
 
     /** A timestamp in UTC with microseconds: {@code 2026-11-30T22:55:01.123456Z}. */
     public static String timestamp(OffsetDateTime v) {
-        return TIMESTAMP.format(v.withOffsetSameInstant(ZoneOffset.UTC));
+        return timestamp(v.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    /**
+     * {@link #TIMESTAMP}'s text, written by hand for years 0 to 9999: the formatter costs a tenth of the time
+     * sealing and verifying take.
+     */
+    static String timestamp(LocalDateTime v) {
+        int year = v.getYear();
+        if (year < 0 || year > 9999) {
+            return TIMESTAMP.format(v);
+        }
+        byte[] b = new byte[27];
+        digits(b, 0, year, 4);
+        b[4] = '-';
+        digits(b, 5, v.getMonthValue(), 2);
+        b[7] = '-';
+        digits(b, 8, v.getDayOfMonth(), 2);
+        b[10] = 'T';
+        digits(b, 11, v.getHour(), 2);
+        b[13] = ':';
+        digits(b, 14, v.getMinute(), 2);
+        b[16] = ':';
+        digits(b, 17, v.getSecond(), 2);
+        b[19] = '.';
+        digits(b, 20, v.getNano() / 1000, 6);
+        b[26] = 'Z';
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static void digits(byte[] b, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -74,8 +74,8 @@ public final class SealedRows {
 
     /** One {@code _AUD} row: its table (lower case) and columns. */
     public record AudRow(String table, Map<String, String> columns) {
-        public String digest(byte[] salt) {
-            return Preimages.audDigest(table, columns, salt);
+        public String digest(LeafWriter writer, byte[] salt) {
+            return writer.audDigest(table, columns, salt);
         }
     }
 
@@ -101,27 +101,28 @@ public final class SealedRows {
         return byRevision;
     }
 
-    /** The digests of {@code rows} under {@code salt}. */
-    public static List<String> digests(List<AudRow> rows, byte[] salt) {
-        List<String> out = new ArrayList<>();
-        if (rows != null) {
-            rows.forEach(r -> out.add(r.digest(salt)));
-        }
-        out.sort(null);
-        return out;
-    }
-
     /**
      * The {@code aud_digests} column of a revision leaf: {@code table:digest} of each row, sorted, comma-separated.
      * Not part of the preimage (which holds the digests alone): the verifier uses it to name the row that changed.
      */
-    public static String labelled(List<AudRow> rows, byte[] salt) {
+    public static String labelled(List<AudRow> rows, byte[] salt, LeafWriter writer) {
         List<String> out = new ArrayList<>();
         if (rows != null) {
-            rows.forEach(r -> out.add(r.table() + ":" + r.digest(salt)));
+            rows.forEach(r -> out.add(r.table() + ":" + r.digest(writer, salt)));
         }
         out.sort(null);
         return String.join(",", out);
+    }
+
+    /** The digests of an {@code aud_digests} column ({@link #labelled}), without their table names. */
+    public static List<String> unlabelled(String labelled) {
+        List<String> out = new ArrayList<>();
+        if (labelled != null && !labelled.isEmpty()) {
+            for (String part : labelled.split(",")) {
+                out.add(part.substring(part.indexOf(':') + 1));
+            }
+        }
+        return out;
     }
 
     /** Receives rows one at a time. */

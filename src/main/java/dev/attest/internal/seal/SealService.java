@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Starts this node's sealer at deployment when {@code attest.seal.enabled=true} (after validating every
- * {@code attest.seal.*} key) and runs a round every {@code attest.seal.interval}, off the business path.
+ * {@code attest.seal.*} key) and starts a round every {@code attest.seal.interval}, off the business path; a round
+ * that came back full (a backlog) is followed by the next at once.
  */
 @ApplicationScoped
 public class SealService {
@@ -48,7 +49,8 @@ public class SealService {
         rounds.checkEncodable();
         sealer = new Sealer(settings, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
         long every = settings.interval().toMillis();
-        task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        // rounds start every interval whatever a round took, so a row waits at most an interval for its round
+        task = scheduler.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
         LOG.info("attest sealing every " + settings.interval() + ", checkpoints to " + settings.checkpointFile()
                 + ", signed by " + settings.keys());
     }
@@ -61,7 +63,11 @@ public class SealService {
 
     private void tick() {
         try {
-            sealNow();
+            // a full round leaves rows waiting: seal them now instead of an interval later
+            Sealer.Round round;
+            do {
+                round = sealNow();
+            } while (round.appended() >= settings.batchSize());
             lastFailure = null;
         } catch (RuntimeException e) {
             String message = String.valueOf(e);

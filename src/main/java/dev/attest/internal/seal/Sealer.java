@@ -2,6 +2,7 @@ package dev.attest.internal.seal;
 
 import dev.attest.internal.integrity.Checkpoint;
 import dev.attest.internal.integrity.Hashes;
+import dev.attest.internal.integrity.LeafWriter;
 import dev.attest.internal.integrity.Merkle;
 import dev.attest.internal.integrity.Preimages;
 import dev.attest.internal.integrity.SealedRows;
@@ -234,19 +235,18 @@ public final class Sealer {
             }
             aud = SealedRows.audRows(c, audTables, min, max);
         }
+        LeafWriter writer = new LeafWriter();
         for (Map.Entry<Long, Map<String, String>> row : rows.entrySet()) {
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
-            byte[] preimage;
+            byte[] hash;
             String digests = null;
             if (revisions) {
-                List<String> parts = SealedRows.digests(aud.get(row.getKey()), salt);
-                digests = SealedRows.labelled(aud.get(row.getKey()), salt);
-                preimage = Preimages.revision(row.getKey(), row.getValue(), parts, salt);
+                digests = SealedRows.labelled(aud.get(row.getKey()), salt, writer);
+                hash = writer.revisionLeaf(row.getKey(), row.getValue(), SealedRows.unlabelled(digests), salt);
             } else {
-                preimage = Preimages.event(row.getKey(), row.getValue(), salt);
+                hash = writer.eventLeaf(row.getKey(), row.getValue(), salt);
             }
-            byte[] hash = Merkle.leafHash(preimage);
             leaves.add(new Object[] {frontier.size(), revisions ? Preimages.REVISION : Preimages.EVENT, table,
                     row.getKey(), Hashes.base64url(salt), Hashes.hex(hash), digests});
             frontier.append(hash);
