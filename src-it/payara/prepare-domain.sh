@@ -5,6 +5,7 @@
 # - the file realm ApplicationRealm (the realm the test WARs name) as the default realm, with the users of
 #   src-it/wildfly/configuration (alice: user, audit-viewer; bob and carol: user), groups mapped to roles of the
 #   same name;
+# - the default ContextService propagating Attest's context (context-info with Remaining, as the README says);
 # - Hazelcast off (one instance, and no cluster ports to collide with).
 # A domain prepared by this same script is kept; a changed script prepares it anew.
 set -euo pipefail
@@ -46,6 +47,9 @@ add_user() {
 add_user alice 'user:audit-viewer' alice-pw
 add_user bob user bob-pw
 add_user carol user carol-pw
+
+# the default ContextService propagates third-party contexts (Attest's) only with Remaining: README, Payara
+admin set 'resources.context-service.concurrent/__defaultContextService.context-info=Classloader,JNDI,Security,WorkArea,Remaining'
 
 admin delete-jvm-options '-Xmx512m' || true
 admin create-jvm-options '-Xmx1g:-Djava.net.preferIPv4Stack=true'
