@@ -3,6 +3,7 @@ package dev.attest.verify;
 import dev.attest.internal.integrity.Checkpoint;
 import dev.attest.internal.integrity.Json;
 import dev.attest.internal.integrity.Merkle;
+import dev.attest.internal.integrity.ProofBundles;
 import dev.attest.internal.integrity.TrustedKeys;
 
 import java.io.BufferedReader;
@@ -166,14 +167,14 @@ public final class AttestVerify {
         Path target = Path.of(required(options, "--out"));
         try (Connection c = connect(options)) {
             c.setReadOnly(true);
-            List<byte[]> leaves = Proofs.leafHashes(c);
+            List<byte[]> leaves = ProofBundles.leafHashes(c);
             Checkpoint checkpoint = options.containsKey("--checkpoints")
                     ? newestFileCheckpoint(Path.of(options.get("--checkpoints")), leaves.size())
-                    : Proofs.newestCopy(c, leaves.size());
+                    : ProofBundles.newestCopy(c, leaves.size());
             if (checkpoint == null) {
                 throw new IllegalArgumentException("no checkpoint covers the log yet");
             }
-            Map<String, Object> bundle = Proofs.bundle(c, id, new Merkle.Tree(leaves), checkpoint);
+            Map<String, Object> bundle = ProofBundles.bundle(c, id, new Merkle.Tree(leaves), checkpoint);
             if (bundle == null) {
                 throw new IllegalArgumentException("event " + id + " is not sealed under the newest checkpoint");
             }

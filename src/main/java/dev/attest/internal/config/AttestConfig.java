@@ -1,7 +1,6 @@
 package dev.attest.internal.config;
 
 import dev.attest.FailurePolicy;
-import dev.attest.internal.web.ClientAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;

@@ -2,7 +2,7 @@ package dev.attest.internal.seal;
 
 import dev.attest.internal.integrity.Checkpoint;
 import dev.attest.internal.integrity.Merkle;
-import dev.attest.verify.Proofs;
+import dev.attest.internal.integrity.ProofBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,8 +29,8 @@ public class SealProofs {
 
     public Snapshot snapshot() {
         return rounds.work(c -> {
-            List<byte[]> leaves = Proofs.leafHashes(c);
-            return new Snapshot(new Merkle.Tree(leaves), Proofs.newestCopy(c, leaves.size()));
+            List<byte[]> leaves = ProofBundles.leafHashes(c);
+            return new Snapshot(new Merkle.Tree(leaves), ProofBundles.newestCopy(c, leaves.size()));
         });
     }
 
@@ -39,14 +39,14 @@ public class SealProofs {
         if (snapshot.checkpoint() == null) {
             return null;
         }
-        return rounds.work(c -> Proofs.bundle(c, id, snapshot.tree(), snapshot.checkpoint()));
+        return rounds.work(c -> ProofBundles.bundle(c, id, snapshot.tree(), snapshot.checkpoint()));
     }
 
     /** Whether sealing is on, and the newest checkpoint (origin, size, root, time) or null. */
     public Map<String, Object> lastCheckpoint() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enabled", service.enabled());
-        Checkpoint newest = rounds.work(c -> Proofs.newestCopy(c, Long.MAX_VALUE));
+        Checkpoint newest = rounds.work(c -> ProofBundles.newestCopy(c, Long.MAX_VALUE));
         if (newest == null) {
             body.put("lastCheckpoint", null);
         } else {

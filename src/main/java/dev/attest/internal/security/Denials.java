@@ -8,11 +8,13 @@ import dev.attest.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.attest.internal.server.ServerAdapters;
+import dev.attest.internal.system.SystemErrors;
+import jakarta.annotation.PostConstruct;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Records {@code authz.denied}: a call refused for lack of permission, with the actor and the resource. */
 @ApplicationScoped
@@ -20,8 +22,6 @@ public class Denials {
 
     public static final String DENIED = "authz.denied";
 
-    /** WFLYEJB0364: Invocation on method: public T a.b.Bean.method(...) of bean: Bean is not allowed */
-    private static final Pattern WILDFLY_EJB = Pattern.compile("method: .*?\\.(\\w+)\\([^)]*\\)[^:]* of bean: (\\S+)");
     /**
      * Exceptions already recorded, held weakly and by identity: an exception passing several interceptors is one
      * denial. Kept by this application-scoped bean, never by a thread, so nothing outlives the application.
@@ -31,29 +31,36 @@ public class Denials {
     @Inject
     AuditLog log;
 
+    /** The server adapters, which know how their server names the method an EJB denial refused. */
+    private ServerAdapters servers;
+
+    @PostConstruct
+    void findServerAdapters() {
+        servers = ServerAdapters.load(Denials.class.getClassLoader());
+    }
+
     /**
      * Records the denial {@code failure} stands for ({@code EJBAccessException} or JAX-RS
      * {@code ForbiddenException} among its causes), once per exception; does nothing for other exceptions.
-     * The resource is the bean and method WildFly names in its message, else {@code fallbackResource}.
+     * The resource is the bean and method as the server names them (see {@link #resource}).
      */
     public void deniedBy(Throwable failure, String fallbackResource) {
         String reason = reason(failure);
         if (reason == null || recorded.putIfAbsent(failure, Boolean.TRUE) != null) {
             return;
         }
-        Matcher named = WILDFLY_EJB.matcher(reason);
-        denied(null, "EJB", named.find() ? named.group(2) + "#" + named.group(1) : fallbackResource, reason);
+        denied(null, "EJB", resource(servers, failure, fallbackResource), reason);
+    }
+
+    /** {@code Bean#method} as a server adapter reads it from {@code failure}, else {@code fallbackResource}. */
+    static String resource(ServerAdapters servers, Throwable failure, String fallbackResource) {
+        String named = servers.deniedMethod(failure);
+        return named != null ? named : fallbackResource;
     }
 
     /** The denial an exception stands for, as "Type: message", else {@code null}. */
     public static String reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String type = t.getClass().getName();
-            if (type.equals("jakarta.ejb.EJBAccessException") || type.equals("jakarta.ws.rs.ForbiddenException")) {
-                return t.getClass().getSimpleName() + ": " + t.getMessage();
-            }
-        }
-        return null;
+        return SystemErrors.denialOf(failure);
     }
 
     /**
@@ -80,7 +87,7 @@ public class Denials {
     public void record(AuditRecord denial) {
         RequestState state = RequestState.current();
         if (state != null) {
-            state.denialRecorded = true;
+            state.denialRecorded(true);
         }
         log.record(denial);
     }

@@ -15,6 +15,10 @@ import java.util.logging.Logger;
  */
 public class SessionEvents implements HttpSessionListener {
 
+    /** The session attribute naming the user whose login was recorded for the session, and its mechanism. */
+    static final String SESSION_LOGIN = "dev.attest.login";
+    static final String SESSION_MECHANISM = "dev.attest.login.mechanism";
+
     private static final Logger LOG = Logger.getLogger(SessionEvents.class.getName());
 
     private volatile LoginMonitor logins;
@@ -23,9 +27,9 @@ public class SessionEvents implements HttpSessionListener {
     @Override
     public void sessionCreated(HttpSessionEvent event) {
         RequestState request = RequestState.current();
-        if (request != null && request.loginUser != null) {
-            event.getSession().setAttribute(LoginHandler.SESSION_LOGIN, request.loginUser);
-            event.getSession().setAttribute(LoginHandler.SESSION_MECHANISM, request.loginMechanism);
+        if (request != null && request.loginUser() != null) {
+            event.getSession().setAttribute(SESSION_LOGIN, request.loginUser());
+            event.getSession().setAttribute(SESSION_MECHANISM, request.loginMechanism());
         }
     }
 
@@ -35,8 +39,8 @@ public class SessionEvents implements HttpSessionListener {
         Object user;
         Object mechanism;
         try {
-            user = session.getAttribute(LoginHandler.SESSION_LOGIN);
-            mechanism = session.getAttribute(LoginHandler.SESSION_MECHANISM);
+            user = session.getAttribute(SESSION_LOGIN);
+            mechanism = session.getAttribute(SESSION_MECHANISM);
         } catch (IllegalStateException alreadyInvalid) {
             return;
         }
@@ -46,8 +50,8 @@ public class SessionEvents implements HttpSessionListener {
         try {
             RequestState request = RequestState.current();
             if (request != null) {
-                if (!request.logoutRecorded) {
-                    request.logoutRecorded = true;
+                if (!request.logoutRecorded()) {
+                    request.logoutRecorded(true);
                     monitor().loggedOut(userId, String.valueOf(mechanism), "session invalidated");
                 }
             } else if (timedOut(session)) {

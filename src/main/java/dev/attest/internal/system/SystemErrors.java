@@ -36,7 +36,9 @@ public class SystemErrors {
             "org.eclipse.", "org.glassfish.", "com.fasterxml.", "io.netty.", "org.xnio.");
     private static final Set<String> ATTEST = Set.of("dev.attest.internal.capture", "dev.attest.internal.config", "dev.attest.internal.context",
             "dev.attest.internal.envers", "dev.attest.internal.interceptor", "dev.attest.internal.log", "dev.attest.internal.query", "dev.attest.internal.security",
-            "dev.attest.internal.store", "dev.attest.internal.system", "dev.attest.internal.web", "dev.attest");
+            "dev.attest.internal.store", "dev.attest.internal.system", "dev.attest.internal.web", "dev.attest.internal.server", "dev.attest.internal.lifecycle",
+            "dev.attest.internal.mapping", "dev.attest.server.wildfly",
+            "dev.attest.server.payara", "dev.attest");
 
     private static final Logger LOG = Logger.getLogger(SystemErrors.class.getName());
     /**
@@ -55,7 +57,7 @@ public class SystemErrors {
      * {@code failure} as suppressed and logged.
      */
     public static void escaped(Throwable failure, String where) {
-        if (Scope.current().request() != null || dev.attest.internal.security.Denials.reason(failure) != null) {
+        if (Scope.current().request() != null || denialOf(failure) != null) {
             return;
         }
         try {
@@ -68,6 +70,20 @@ public class SystemErrors {
             LOG.log(Level.SEVERE, "could not record the uncaught " + failure.getClass().getName() + " of " + where
                     + ": " + notRecorded);
         }
+    }
+
+    /**
+     * The denial an exception stands for ({@code EJBAccessException} or JAX-RS {@code ForbiddenException} among its
+     * causes), as "Type: message", else {@code null}: a denial is recorded as {@code authz.denied}, never as an error.
+     */
+    public static String denialOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.equals("jakarta.ejb.EJBAccessException") || type.equals("jakarta.ws.rs.ForbiddenException")) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** Whether {@code root} is seen here for the first time (CDI proxies forward methods, not fields). */

@@ -2,6 +2,8 @@ package dev.attest.internal.web;
 
 import dev.attest.internal.jsonapi.AuditApiServlet;
 import dev.attest.internal.config.AttestConfig;
+import dev.attest.internal.security.SecurityFilter;
+import dev.attest.internal.security.SessionEvents;
 import dev.attest.internal.ui.AuditPageServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -16,8 +18,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Registers Attest's request filter in front of the application's own filters, and the read-only audit
- * JSON API ({@code /audit/api/*}) and page ({@code /audit/*}); no {@code web.xml} edit.
+ * Registers Attest's request filter and, behind it, its security filter in front of the application's own filters,
+ * the session listener that records logouts and expiry, and the read-only audit JSON API ({@code /audit/api/*}) and
+ * page ({@code /audit/*}); no {@code web.xml} edit. All of it portable: the same on every server.
  */
 public class AttestInitializer implements ServletContainerInitializer {
 
@@ -28,6 +31,12 @@ public class AttestInitializer implements ServletContainerInitializer {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
+        FilterRegistration.Dynamic security = context.addFilter("attest-security", SecurityFilter.class);
+        if (security != null) {
+            security.setAsyncSupported(true);
+            security.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
+        context.addListener(SessionEvents.class);
         registerBrowser(context);
     }
 

@@ -2,6 +2,7 @@ package dev.attest.internal.web;
 
 import dev.attest.internal.capture.Text;
 import dev.attest.internal.config.AttestConfig;
+import dev.attest.internal.config.ClientAddresses;
 import dev.attest.internal.context.RequestInfo;
 import dev.attest.internal.context.Scope;
 import jakarta.inject.Inject;

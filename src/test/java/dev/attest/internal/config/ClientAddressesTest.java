@@ -1,4 +1,4 @@
-package dev.attest.internal.web;
+package dev.attest.internal.config;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.attest.internal.web;
+package dev.attest.internal.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

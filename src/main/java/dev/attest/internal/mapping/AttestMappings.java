@@ -1,7 +1,8 @@
-package dev.attest.internal.store;
+package dev.attest.internal.mapping;
 
 import dev.attest.internal.envers.AttestRevision;
 import dev.attest.internal.seal.SealTables;
+import dev.attest.internal.store.AuditEventEntity;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.spi.MetadataSourcesContributor;
 

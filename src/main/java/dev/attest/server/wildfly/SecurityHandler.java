@@ -1,16 +1,19 @@
-package dev.attest.internal.security;
+package dev.attest.server.wildfly;
 
 import dev.attest.internal.config.AttestConfig;
 import dev.attest.internal.context.RequestInfo;
 import dev.attest.internal.context.Scope;
+import dev.attest.internal.security.Credentials;
+import dev.attest.internal.security.Denials;
+import dev.attest.internal.security.LoginMonitor;
+import dev.attest.internal.security.RequestMonitor;
+import dev.attest.internal.security.RequestState;
 import dev.attest.internal.system.SystemErrors;
-import dev.attest.internal.web.ClientAddresses;
+import dev.attest.internal.config.ClientAddresses;
 import dev.attest.internal.web.RequestContextFilter;
 import io.undertow.security.api.SecurityContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.form.FormData;
-import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +26,10 @@ import java.util.logging.Logger;
  * Runs around the container's authentication of every request (an Undertow outer handler, added by
  * {@link AttestServletExtension}): answers malformed BASIC credentials with 400, refuses attempts of
  * locked-out user names and addresses (403) or ones that come before their delay (429) before authentication
- * runs, and records failed logins (a 401 answer to presented credentials, a FORM login that did not
- * authenticate, malformed credentials) and denials (a 403 answer).
+ * runs (a FORM login by the {@code j_username} it posts), and records failed logins (a 401 answer to presented
+ * credentials, a FORM login that did not authenticate, malformed credentials) and the container's denials (a 403
+ * answer no filter saw). The monitor inspects requests here, before authentication, so that it also sees the ones
+ * the container refuses. The portable {@code SecurityFilter} records the rest.
  */
 final class SecurityHandler implements HttpHandler {
 
@@ -74,6 +79,7 @@ final class SecurityHandler implements HttpHandler {
         boolean monitored = s.monitor().enabled();
         try {
             if (monitored) {
+                state.monitored(true);
                 s.monitor().inspect(request);
             }
             if (presented != null && presented.malformed() != null) {
@@ -85,9 +91,9 @@ final class SecurityHandler implements HttpHandler {
                 return;
             }
             if ((presented != null || formLogin) && s.logins().lockout()) {
-                // a FORM login's name is read by the container's mechanism alone (reading the body here would
-                // race it): before authentication, FORM attempts are refused by their address only
-                String attempted = presented != null ? presented.userName() : null;
+                // the servlet request parses the FORM body once and keeps it: the container's mechanism reads the
+                // same parameters after this
+                String attempted = presented != null ? presented.userName() : formUserName(request);
                 LoginMonitor.Refusal refusal = s.logins().refusal(attempted, info.clientAddress());
                 if (refusal != null) {
                     s.logins().blocked(attempted, presented == null ? "FORM" : presented.mechanism(), refusal);
@@ -107,7 +113,7 @@ final class SecurityHandler implements HttpHandler {
                     failure.addSuppressed(notRecorded);
                     LOG.log(Level.SEVERE, "could not record the failure of a request: " + notRecorded);
                 }
-                if (presented != null && !state.reachedApplication && failure instanceof Exception
+                if (presented != null && !state.reachedApplication() && failure instanceof Exception
                         && !exchange.isResponseStarted()) {
                     // the mechanism threw on credentials it could not read: a bad request, not a server error
                     LOG.log(Level.FINE, "the login mechanism refused unreadable credentials", failure);
@@ -129,13 +135,8 @@ final class SecurityHandler implements HttpHandler {
         }
     }
 
-    /** The {@code j_username} of a FORM login as the container parsed it; the password is never read. */
-    private static String formUserName(HttpServerExchange exchange, HttpServletRequest request) {
-        FormData form = exchange.getAttachment(FormDataParser.FORM_DATA);
-        FormData.FormValue name = form == null ? null : form.getFirst("j_username");
-        if (name != null && !name.isFileItem()) {
-            return name.getValue();
-        }
+    /** The {@code j_username} of a FORM login; the password is never read. */
+    private static String formUserName(HttpServletRequest request) {
         try {
             return request.getParameter("j_username");
         } catch (RuntimeException unreadable) {
@@ -143,16 +144,18 @@ final class SecurityHandler implements HttpHandler {
         }
     }
 
-    /** A request that threw: a failed login, a denial, else an uncaught error. */
+    /** A request that threw: a failed login, else a denial or an uncaught error no filter recorded. */
     private static void failed(Throwable failure, HttpServletRequest request, Credentials presented, RequestState state,
                                Services s, RequestInfo info) {
         String user = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
-        if (presented != null && !state.reachedApplication) {
+        if (presented != null && !state.reachedApplication()) {
             // the container's mechanism threw on the credentials (such as malformed BASIC encoding)
             s.logins().failed(presented.userName(), presented.mechanism(),
                     "malformed credentials (" + failure.getClass().getSimpleName() + ")", info.clientAddress());
+        } else if (state.errorRecorded()) {
+            return;
         } else if (Denials.reason(failure) != null) {
-            if (!state.denialRecorded) {
+            if (!state.denialRecorded()) {
                 s.denials().denied(user, "URL", request.getRequestURI(), Denials.reason(failure));
             }
         } else {
@@ -171,8 +174,8 @@ final class SecurityHandler implements HttpHandler {
                         presented.userName() == null && presented.mechanism().equals("BASIC")
                                 ? "malformed credentials" : "invalid credentials", info.clientAddress());
             } else if (formLogin && !authenticated) {
-                s.logins().failed(formUserName(exchange, request), "FORM", "invalid credentials", info.clientAddress());
-            } else if (status == HttpServletResponse.SC_FORBIDDEN && !state.denialRecorded) {
+                s.logins().failed(formUserName(request), "FORM", "invalid credentials", info.clientAddress());
+            } else if (status == HttpServletResponse.SC_FORBIDDEN && !state.denialRecorded()) {
                 String user = authenticated && security.getAuthenticatedAccount() != null
                         ? security.getAuthenticatedAccount().getPrincipal().getName() : null;
                 s.denials().denied(user, "URL", request.getRequestURI(), "HTTP 403");

@@ -1,4 +1,4 @@
-package dev.attest.internal.system;
+package dev.attest.internal.lifecycle;
 
 import dev.attest.Actor;
 import dev.attest.AuditContext;
@@ -6,6 +6,7 @@ import dev.attest.AuditLog;
 import dev.attest.AuditRecord;
 import dev.attest.Category;
 import dev.attest.internal.config.AttestConfig;
+import dev.attest.internal.system.SkipRules;
 import dev.attest.internal.security.MonitorRules;
 import dev.attest.internal.security.SecurityConfig;
 import jakarta.enterprise.context.ApplicationScoped;

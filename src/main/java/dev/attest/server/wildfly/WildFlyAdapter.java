@@ -1,0 +1,49 @@
+package dev.attest.server.wildfly;
+
+import dev.attest.spi.SecurityObservation;
+import dev.attest.spi.ServerAdapter;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * WildFly: Undertow's handler chain ({@link AttestServletExtension}) sees failed logins, refuses locked-out
+ * attempts and sees the container's URL denials; EJB denials name their bean and method in WildFly's message
+ * {@code WFLYEJB0364}.
+ */
+public final class WildFlyAdapter implements ServerAdapter {
+
+    /** The class WildFly's servlet container loads Attest's handlers through. */
+    static final String UNDERTOW_EXTENSION = "io.undertow.servlet.ServletExtension";
+
+    /** WFLYEJB0364: Invocation on method: public T a.b.Bean.method(...) of bean: Bean is not allowed */
+    private static final Pattern WFLYEJB0364 = Pattern.compile("method: .*?\\.(\\w+)\\([^)]*\\)[^:]* of bean: (\\S+)");
+
+    @Override
+    public boolean available(ClassLoader applicationLoader) {
+        try {
+            Class.forName(UNDERTOW_EXTENSION, false, applicationLoader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+
+    @Override
+    public Set<SecurityObservation> observes() {
+        return EnumSet.allOf(SecurityObservation.class);
+    }
+
+    @Override
+    public String deniedMethod(Throwable denial) {
+        for (Throwable t = denial; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher named = t.getMessage() == null ? null : WFLYEJB0364.matcher(t.getMessage());
+            if (named != null && named.find()) {
+                return named.group(2) + "#" + named.group(1);
+            }
+        }
+        return null;
+    }
+}

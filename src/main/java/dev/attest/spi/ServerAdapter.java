@@ -1,0 +1,35 @@
+package dev.attest.spi;
+
+import java.util.Set;
+
+/**
+ * What Attest needs from one server that no Jakarta EE API offers. Implementations are found with
+ * {@link java.util.ServiceLoader} in the application's class loader when the application starts; those whose
+ * {@link #available(ClassLoader)} is {@code true} serve it. Attest ships one for WildFly
+ * ({@code dev.attest.server.wildfly}) and one for Payara ({@code dev.attest.server.payara}); an application may
+ * add its own for another server with a {@code META-INF/services/dev.attest.spi.ServerAdapter} entry.
+ * An implementation must not refer to server classes in its own signatures: it is loaded on every server.
+ */
+public interface ServerAdapter {
+
+    /**
+     * Whether the server at hand offers what this adapter needs, decided by the classes {@code applicationLoader}
+     * can load (never by a product name). Called once when the application starts, before any other method.
+     */
+    boolean available(ClassLoader applicationLoader);
+
+    /**
+     * The security events this adapter records on its server that portable components cannot observe. Called once
+     * when the application starts: a kind no available adapter observes fails the deployment unless the application
+     * accepts going without it ({@code attest.security.unobserved}).
+     */
+    Set<SecurityObservation> observes();
+
+    /**
+     * The bean method an EJB denial names, as {@code Bean#method}, read from the way this server reports it;
+     * {@code null} when the denial does not name it. Called for each denial that escapes an audited action.
+     *
+     * @param denial the {@code jakarta.ejb.EJBAccessException} (or the exception wrapping it) the container threw
+     */
+    String deniedMethod(Throwable denial);
+}
