@@ -61,7 +61,8 @@ public final class Deployments {
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml")
-                .addAsResource(new StringAsset(config == null ? "" : config), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(SERVER.configDefaults() + (config == null ? "" : config)),
+                        "META-INF/microprofile-config.properties")
                 .setWebXML(new StringAsset(webXml(loginMethod)));
         for (String folder : SERVER.bundledLibraryFolders()) {
             war.addAsLibraries(jars(folder));
