@@ -71,7 +71,7 @@ public enum Server {
      * there, accepted as the deployment check demands ({@code attest.security.unobserved}).
      */
     String configDefaults() {
-        return this == PAYARA ? "attest.security.unobserved=failed-logins,container-denials\n" : "";
+        return this == PAYARA ? "attest.security.unobserved=failed-logins,lockout,container-denials\n" : "";
     }
 
     /** The folders of {@code attest.it.lib} whose jars a WAR bundles on this server beside attest.jar's runtime ones. */
