@@ -44,6 +44,12 @@ class LifecycleIT {
         List<AuditEvent> started = probe.events("attest.started");
         assertTrue(started.stream().anyMatch(e -> e.details().contains("\"attest.security.lockout\":true")),
                 started.toString());
+        // the server adapter is chosen by what the server offers: on WildFly, Undertow's servlet extension
+        assertTrue(started.stream().allMatch(e -> e.details().contains(
+                "\"serverAdapters\":[\"dev.attest.server.wildfly.WildFlyAdapter\"]")), started.toString());
+        assertTrue(started.stream().allMatch(e -> e.details().contains(
+                "\"observedBeforeAuthentication\":[\"failed-logins\",\"lockout\",\"container-denials\"]")),
+                started.toString());
         deployer.undeploy("other");
 
         AuditEvent stopped = probe.single("attest.stopped");

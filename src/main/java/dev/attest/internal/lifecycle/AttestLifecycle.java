@@ -9,6 +9,8 @@ import dev.attest.internal.config.AttestConfig;
 import dev.attest.internal.system.SkipRules;
 import dev.attest.internal.security.MonitorRules;
 import dev.attest.internal.security.SecurityConfig;
+import dev.attest.internal.security.SecurityExtension;
+import dev.attest.internal.server.ServerAdapters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -46,9 +48,15 @@ public class AttestLifecycle {
     @Inject
     SkipRules skip;
 
+    @Inject
+    SecurityExtension securityExtension;
+
     void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        ServerAdapters servers = securityExtension.servers();
         AuditContext.runAs(ATTEST, () -> log.record(AuditRecord.of(Category.SYSTEM, STARTED)
-                .detail("configuration", effectiveConfiguration())));
+                .detail("configuration", effectiveConfiguration())
+                .detail("serverAdapters", servers.names())
+                .detail("observedBeforeAuthentication", servers.observed().stream().map(o -> o.key()).toList())));
     }
 
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
@@ -81,6 +89,7 @@ public class AttestLifecycle {
         settings.put(SecurityConfig.MONITOR, security.monitor());
         settings.put(SecurityConfig.MAX_HEADER_BYTES, security.maxHeaderBytes());
         settings.put(SecurityConfig.SLOW_REQUEST, security.slowRequest().toString());
+        settings.put(ServerAdapters.UNOBSERVED, security.unobserved());
         settings.put(MonitorRules.PREFIX + "*", security.rules().rules().stream().map(MonitorRules.Rule::name).toList());
         settings.put(SkipRules.SKIP_ACTIONS, String.join(",", skip.configured(SkipRules.SKIP_ACTIONS)));
         settings.put(SkipRules.SKIP_ENTITIES, String.join(",", skip.configured(SkipRules.SKIP_ENTITIES)));

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 
 import dev.attest.internal.server.ServerAdapters;
 import dev.attest.internal.system.SystemErrors;
-import jakarta.annotation.PostConstruct;
 
 import java.util.Collections;
 import java.util.Map;
@@ -31,13 +30,9 @@ public class Denials {
     @Inject
     AuditLog log;
 
-    /** The server adapters, which know how their server names the method an EJB denial refused. */
-    private ServerAdapters servers;
-
-    @PostConstruct
-    void findServerAdapters() {
-        servers = ServerAdapters.load(Denials.class.getClassLoader());
-    }
+    /** Holds the server adapters, which know how their server names the method an EJB denial refused. */
+    @Inject
+    SecurityExtension security;
 
     /**
      * Records the denial {@code failure} stands for ({@code EJBAccessException} or JAX-RS
@@ -49,7 +44,7 @@ public class Denials {
         if (reason == null || recorded.putIfAbsent(failure, Boolean.TRUE) != null) {
             return;
         }
-        denied(null, "EJB", resource(servers, failure, fallbackResource), reason);
+        denied(null, "EJB", resource(security.servers(), failure, fallbackResource), reason);
     }
 
     /** {@code Bean#method} as a server adapter reads it from {@code failure}, else {@code fallbackResource}. */

@@ -1,6 +1,7 @@
 package dev.attest.internal.security;
 
 import dev.attest.internal.config.AttestConfig;
+import dev.attest.internal.server.ServerAdapters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -37,6 +38,7 @@ public class SecurityConfig {
     private int maxHeaderBytes;
     private Duration slowRequest;
     private MonitorRules rules;
+    private String unobserved;
 
     @PostConstruct
     void load() {
@@ -59,6 +61,7 @@ public class SecurityConfig {
         maxHeaderBytes = AttestConfig.wholeNumber(config, MAX_HEADER_BYTES, 8192, 256, 1_048_576);
         slowRequest = duration(config, SLOW_REQUEST, "PT5S");
         rules = MonitorRules.from(config);
+        unobserved = config.getOptionalValue(ServerAdapters.UNOBSERVED, String.class).orElse("").trim();
         return this;
     }
 
@@ -133,6 +136,14 @@ public class SecurityConfig {
     /** {@code attest.security.slow-request}, default PT5S: slower requests record a performance event. */
     public Duration slowRequest() {
         return slowRequest;
+    }
+
+    /**
+     * {@code attest.security.unobserved}, default empty: the kinds of security events the application accepts not to
+     * record on a server that cannot observe them (checked against the server adapters at deployment).
+     */
+    public String unobserved() {
+        return unobserved;
     }
 
     /** {@code attest.security.monitor.rules.*}: the monitor's rules. */

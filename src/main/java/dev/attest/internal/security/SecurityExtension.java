@@ -13,12 +13,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class SecurityExtension implements Extension {
 
+    private volatile ServerAdapters servers;
+
+    /** The server adapters this application found when it started, loaded once. */
+    public ServerAdapters servers() {
+        ServerAdapters found = servers;
+        if (found == null) {
+            found = ServerAdapters.load(SecurityExtension.class.getClassLoader());
+            servers = found;
+        }
+        return found;
+    }
+
     void checkConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
             Config config = ConfigProvider.getConfig();
             SecurityConfig security = new SecurityConfig().load(config);
-            ServerAdapters.load(SecurityExtension.class.getClassLoader()).requireObservable(
-                    config.getOptionalValue(ServerAdapters.UNOBSERVED, String.class).orElse(null), security.lockout());
+            servers().requireObservable(security.unobserved(), security.lockout());
         } catch (IllegalArgumentException invalid) {
             validation.addDeploymentProblem(invalid);
         }
