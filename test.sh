@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: unit tests and the integration suite on WildFly's embedded H2, then the
-# integration suite again on PostgreSQL when one answers on 127.0.0.1:5432. Arguments go to both Maven runs:
+# integration suite again on PostgreSQL when one answers on 127.0.0.1:5432; then the same suite on Payara Server 6
+# (-Ppayara, from Maven Central), on H2 and on PostgreSQL. Arguments go to every Maven run:
 #   ./test.sh -Dit.port-offset=100 -Dit.management-port=10090     # beside a server already on 8080 / 9990
+#   ./test.sh -Dpayara.portbase=21000 -Dpayara.admin-port=21048   # Payara's ports elsewhere than 20000 + n
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -52,29 +54,43 @@ MSG
 fi
 
 status=0
+pg_up=false
+if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then pg_up=true; fi
 
-say "mvn -B verify $*   (unit tests, then the integration suite on H2)"
-run=$(date +%s)
-if mvn -B verify "$@"; then
-    results+=("H2:         PASSED  $(counts)  in $(elapsed "$run")")
-else
-    status=1
-    results+=("H2:         FAILED  $(counts)  in $(elapsed "$run")  (reports: target/failsafe-reports, target/surefire-reports)")
-fi
-
-if [ "$status" != 0 ]; then
-    results+=("PostgreSQL: not run, the H2 run failed")
-elif (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
-    say "mvn -B verify -Ppostgresql $*   (the integration suite on PostgreSQL at 127.0.0.1:5432)"
-    run=$(date +%s)
-    if mvn -B verify -Ppostgresql "$@"; then
-        results+=("PostgreSQL: PASSED  $(counts)  in $(elapsed "$run")")
+# run LABEL DESCRIPTION MAVEN-ARGS...: one Maven run and its summary line
+run() {
+    local label=$1 what=$2; shift 2
+    say "mvn -B verify $*   ($what)"
+    local run_start
+    run_start=$(date +%s)
+    if mvn -B verify "$@"; then
+        results+=("$(printf '%-19s' "$label:") PASSED  $(counts)  in $(elapsed "$run_start")")
     else
         status=1
-        results+=("PostgreSQL: FAILED  $(counts)  in $(elapsed "$run")  (reports: target/failsafe-reports)")
+        results+=("$(printf '%-19s' "$label:") FAILED  $(counts)  in $(elapsed "$run_start")  (reports: target/failsafe-reports)")
     fi
+}
+
+# the integration suite only: the unit tests ran in the first run
+no_unit_tests=(-Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false)
+
+run "WildFly/H2" "unit tests, then the integration suite on WildFly and H2" "$@"
+if [ "$status" != 0 ]; then
+    results+=("other runs:         not run, the WildFly/H2 run failed")
 else
-    results+=("PostgreSQL: not run, nothing answers on 127.0.0.1:5432")
+    if [ "$pg_up" = true ]; then
+        run "WildFly/PostgreSQL" "the integration suite on WildFly and PostgreSQL at 127.0.0.1:5432" \
+            -Ppostgresql "${no_unit_tests[@]}" "$@"
+    else
+        results+=("WildFly/PostgreSQL: not run, nothing answers on 127.0.0.1:5432")
+    fi
+    run "Payara/H2" "the integration suite on Payara Server 6 and H2" -Ppayara "${no_unit_tests[@]}" "$@"
+    if [ "$pg_up" = true ]; then
+        run "Payara/PostgreSQL" "the integration suite on Payara Server 6 and PostgreSQL" \
+            -Ppayara,postgresql "${no_unit_tests[@]}" "$@"
+    else
+        results+=("Payara/PostgreSQL:  not run, nothing answers on 127.0.0.1:5432")
+    fi
 fi
 
 printf '\n==================== test summary ====================\n'

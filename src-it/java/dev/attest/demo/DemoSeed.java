@@ -45,7 +45,10 @@ public class DemoSeed {
 
         auditLog.system("demo.seeded", "3 invoices and 2 patients created");
 
-        int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        // WildFly: its HTTP port and offset; Payara: its HTTP listener's port (the domain's portbase + 80)
+        Integer payaraPort = Integer.getInteger("HTTP_LISTENER_PORT");
+        int port = payaraPort != null ? payaraPort
+                : Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         String url = "http://localhost:" + port + "/attest-demo/";
         LOG.info("Attest demo ready at " + url + " (audit page " + url + "audit/); users alice/alice-pw (user,"
                 + " audit-viewer), bob/bob-pw and carol/carol-pw (user)");

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 public final class Deployments {
 
     private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("attest.it.db"));
-    private static final String DATASOURCE = POSTGRESQL ? "java:app/jdbc/attest-it" : "java:jboss/datasources/ExampleDS";
+    private static final Server SERVER = Server.current();
+    private static final String DATASOURCE = POSTGRESQL ? "java:app/jdbc/attest-it" : SERVER.h2DataSource();
 
     private Deployments() {
     }
@@ -55,13 +56,17 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(property("attest.jar")))
                 .addAsLibraries(jars("runtime"))
-                .addClasses(Deployments.class, Probe.class, Http.class, ServerLog.class)
+                .addClasses(Deployments.class, Server.class, Probe.class, Http.class, ServerLog.class)
                 .addPackage(dev.attest.it.app.Invoice.class.getPackage())
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsResource(new StringAsset(persistenceXml()), "META-INF/persistence.xml")
-                .addAsResource(new StringAsset(config == null ? "" : config), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(SERVER.configDefaults() + (config == null ? "" : config)),
+                        "META-INF/microprofile-config.properties")
                 .setWebXML(new StringAsset(webXml(loginMethod)));
+        for (String folder : SERVER.bundledLibraryFolders()) {
+            war.addAsLibraries(jars(folder));
+        }
         if (POSTGRESQL) {
             war.addAsLibraries(jars("postgresql"));
         }
@@ -87,13 +92,13 @@ public final class Deployments {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.1">
                     <persistence-unit name="app">
-                        <jta-data-source>%s</jta-data-source>
+                %s        <jta-data-source>%s</jta-data-source>
                         <properties>
                             <property name="jakarta.persistence.schema-generation.database.action" value="%s"/>
-                        </properties>
+                %s        </properties>
                     </persistence-unit>
                 </persistence>
-                """.formatted(DATASOURCE, schemaAction).strip();
+                """.formatted(SERVER.persistenceUnitExtras(), DATASOURCE, schemaAction, SERVER.persistenceProperties()).strip();
     }
 
     private static String webXml(String loginMethod) {

@@ -12,7 +12,8 @@ import java.util.Base64;
 /** Real HTTP calls to the deployment, as a user (BASIC) or anonymously. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(Server.httpVersion())
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
     }

@@ -115,7 +115,7 @@ class JournalIT {
         Outage.begin(probe, "secret-");
         try {
             plain.sendWithSecrets("secret-1", "4711-pin-value", "hunter2-password-value");
-            java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "attest", "journal.journal");
+            java.nio.file.Path file = Server.journalDir().resolve("journal.journal");
             String journal = java.nio.file.Files.readString(file);
             assertTrue(journal.contains("secret-1"), "the event waits in the journal");
             assertFalse(journal.contains("4711-pin-value"), "no @Redacted value in the journal");

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The server log of the WildFly the suite runs in, read from a mark so earlier runs cannot answer for this one. */
+/** The server log of the server the suite runs in, read from a mark so earlier runs cannot answer for this one. */
 final class ServerLog {
 
     private final long start;
@@ -30,8 +30,7 @@ final class ServerLog {
     }
 
     private static String text() {
-        String serverSide = System.getProperty("jboss.server.log.dir");
-        Path log = serverSide != null ? Path.of(serverSide, "server.log") : Path.of(System.getProperty("attest.it.server.log"));
+        Path log = Server.log();
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {

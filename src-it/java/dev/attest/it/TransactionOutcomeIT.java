@@ -164,8 +164,7 @@ class TransactionOutcomeIT {
     }
 
     private static boolean journalHolds(String text) throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "attest",
-                "transaction-outcome.journal");
+        java.nio.file.Path file = Server.journalDir().resolve("transaction-outcome.journal");
         return java.nio.file.Files.exists(file) && java.nio.file.Files.readString(file).contains(text);
     }
 

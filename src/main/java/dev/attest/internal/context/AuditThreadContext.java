@@ -1,6 +1,7 @@
 package dev.attest.internal.context;
 
 import dev.attest.Actor;
+import dev.attest.ActorType;
 import jakarta.enterprise.concurrent.spi.ThreadContextProvider;
 import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
 import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
@@ -22,13 +23,22 @@ public class AuditThreadContext implements ThreadContextProvider {
         Scope submitted = Scope.current();
         Actor actor = submitted.actor();
         if (actor == null) {
-            try {
-                actor = CallerResolver.shared().authenticatedCaller();
-            } catch (RuntimeException outsideTheApplication) {
-                actor = null;
-            }
+            actor = authenticatedSubmitter();
         }
         return snapshot(actor == null ? submitted : submitted.withActor(actor));
+    }
+
+    /**
+     * The authenticated caller who submits the task, else null: an unauthenticated submitter is no actor to carry,
+     * so work the server runs on its own executor (Payara runs batch jobs there) still gets its SYSTEM actor.
+     */
+    private static Actor authenticatedSubmitter() {
+        try {
+            Actor caller = CallerResolver.shared().authenticatedCaller();
+            return caller.type() == ActorType.ANONYMOUS ? null : caller;
+        } catch (RuntimeException outsideTheApplication) {
+            return null;
+        }
     }
 
     @Override

@@ -4,23 +4,30 @@ import dev.attest.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 
 import java.security.Principal;
 
 /**
  * Finds the actor of the current work: the explicit one ({@code runAs}, {@code @AuditActor}), else the
- * authenticated caller of the container's security context, else {@link Actor#anonymous()}. Never guesses.
+ * authenticated caller of the container's security context, else {@link Actor#anonymous()}. Never guesses: a caller
+ * is unauthenticated when Jakarta Security's {@link SecurityContext#getCallerPrincipal()} is null or is the
+ * server's own {@link UnauthenticatedCaller unauthenticated principal}, never because of a name, which differs
+ * between servers ({@code anonymous} on WildFly, {@code ANONYMOUS} on Payara) and could be a real user's.
  */
 @ApplicationScoped
 public class CallerResolver {
-
-    /** The name containers give the principal of an unauthenticated call. */
-    private static final String ANONYMOUS_PRINCIPAL = "anonymous";
 
     private static volatile CallerResolver shared;
 
     @Inject
     Principal caller;
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    UnauthenticatedCaller unauthenticated;
 
     /** The actor of the current work on this thread. */
     public Actor currentActor() {
@@ -32,14 +39,14 @@ public class CallerResolver {
     public Actor authenticatedCaller() {
         String name;
         try {
+            if (unauthenticated.isUnauthenticated(security.getCallerPrincipal())) {
+                return Actor.anonymous();
+            }
             name = caller.getName();
         } catch (RuntimeException noSecurityContext) {
             return Actor.anonymous();
         }
-        if (name == null || name.isBlank() || ANONYMOUS_PRINCIPAL.equals(name)) {
-            return Actor.anonymous();
-        }
-        return Actor.user(name);
+        return name == null || name.isBlank() ? Actor.anonymous() : Actor.user(name);
     }
 
     /** The resolver for code that CDI does not create, such as Envers listeners and static helpers. */

@@ -1,0 +1,109 @@
+package dev.attest.it;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The server the suite runs on, and everything that differs between servers, in one place: the default datasource,
+ * what a WAR bundles and declares in persistence.xml, where the server logs and keeps data, the HTTP version to
+ * speak. The build names the server ({@code attest.it.server}: {@code wildfly}, or {@code payara} with
+ * {@code -Ppayara}); code running inside the server knows it by the server's own system properties.
+ */
+public enum Server {
+
+    WILDFLY("WildFly"),
+    PAYARA("Payara");
+
+    private final String label;
+
+    Server(String label) {
+        this.label = label;
+    }
+
+    /** The server of this run, on the test client and inside the server alike. */
+    public static Server current() {
+        String named = System.getProperty("attest.it.server");
+        if (named != null) {
+            return valueOf(named.toUpperCase(java.util.Locale.ROOT));
+        }
+        return System.getProperty("com.sun.aas.instanceRoot") != null ? PAYARA : WILDFLY;
+    }
+
+    /** The name of the server, for reports and messages. */
+    public String label() {
+        return label;
+    }
+
+    /** The server's own datasource the suite uses on H2: WildFly's ExampleDS, Payara's H2 default pool. */
+    String h2DataSource() {
+        return this == PAYARA ? "jdbc/__default" : "java:jboss/datasources/ExampleDS";
+    }
+
+    /**
+     * The persistence.xml lines a user's WAR needs on this server beside the datasource and the schema action: on
+     * Payara (which has no Hibernate) the provider and the properties the README's Payara section gives.
+     */
+    String persistenceUnitExtras() {
+        if (this != PAYARA) {
+            return "";
+        }
+        return """
+                        <provider>org.hibernate.jpa.HibernatePersistenceProvider</provider>
+                """;
+    }
+
+    /** The persistence properties a user's WAR needs on this server (see {@link #persistenceUnitExtras()}). */
+    String persistenceProperties() {
+        if (this != PAYARA) {
+            return "";
+        }
+        return """
+                            <property name="hibernate.transaction.jta.platform" value="org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform"/>
+                            <property name="hibernate.enhancer.enableDirtyTracking" value="false"/>
+                            <property name="hibernate.enhancer.enableLazyInitialization" value="false"/>
+                """;
+    }
+
+    /**
+     * The microprofile-config.properties lines a user's WAR needs on this server before its own: on Payara, which
+     * offers no hook ahead of its login mechanisms and URL constraints, the security events Attest cannot observe
+     * there, accepted as the deployment check demands ({@code attest.security.unobserved}).
+     */
+    String configDefaults() {
+        return this == PAYARA ? "attest.security.unobserved=failed-logins,lockout,container-denials\n" : "";
+    }
+
+    /** The folders of {@code attest.it.lib} whose jars a WAR bundles on this server beside attest.jar's runtime ones. */
+    String[] bundledLibraryFolders() {
+        return this == PAYARA ? new String[] {"hibernate"} : new String[0];
+    }
+
+    /** The server log, read from inside the server (a test method) or from the client. */
+    static Path log() {
+        String wildflyLogs = System.getProperty("jboss.server.log.dir");
+        if (wildflyLogs != null) {
+            return Path.of(wildflyLogs, "server.log");
+        }
+        String payaraDomain = System.getProperty("com.sun.aas.instanceRoot");
+        if (payaraDomain != null) {
+            return Path.of(payaraDomain, "logs", "server.log");
+        }
+        return Path.of(Objects.requireNonNull(System.getProperty("attest.it.server.log"),
+                "system property attest.it.server.log (set by the build)"));
+    }
+
+    /** Attest's default journal folder on the server this code runs in (attest.journal.dir unset). */
+    static Path journalDir() {
+        String serverData = System.getProperty("jboss.server.data.dir");
+        return Path.of(serverData != null ? serverData : System.getProperty("java.io.tmpdir"), "attest");
+    }
+
+    /**
+     * The HTTP version the suite's clients speak: HTTP/1.1 everywhere, so no client attempts an h2c upgrade that
+     * one server answers and another does not.
+     */
+    static HttpClient.Version httpVersion() {
+        return HttpClient.Version.HTTP_1_1;
+    }
+}
