@@ -1,6 +1,7 @@
 package dev.attest.verify;
 
 import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.ErasedRow;
 import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.Json;
 import dev.attest.internal.integrity.Merkle;
@@ -58,8 +59,9 @@ public final class Proofs {
         if (rows.isEmpty()) {
             return null;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "select leaf_index, salt from attest_seal_leaf where ref_table = ? and ref_id = ? and kind = ?")) {
+        try (PreparedStatement s = c.prepareStatement("select leaf_index, salt, (select commitments from "
+                + "attest_erased_row r where r.ref_table = l.ref_table and r.ref_id = l.ref_id) from attest_seal_leaf l "
+                + "where ref_table = ? and ref_id = ? and kind = ?")) {
             s.setString(1, Preimages.EVENT_TABLE);
             s.setLong(2, id);
             s.setString(3, Preimages.EVENT);
@@ -67,19 +69,31 @@ public final class Proofs {
                 if (!rs.next() || rs.getLong(1) >= checkpoint.size()) {
                     return null;
                 }
-                return bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint);
+                return bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint, rs.getString(3));
             }
         }
     }
 
     public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,
                                              Merkle.Tree tree, Checkpoint checkpoint) {
+        return bundle(id, columns, salt, index, tree, checkpoint, null);
+    }
+
+    /**
+     * The bundle of an event; {@code erased} (the {@link ErasedRow} of an erased event, or null) replaces the salt
+     * an erasure removed.
+     */
+    public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,
+                                             Merkle.Tree tree, Checkpoint checkpoint, String erased) {
         Map<String, Object> bundle = new TreeMap<>();
         bundle.put("v", (long) Preimages.VERSION);
         bundle.put("table", Preimages.EVENT_TABLE);
         bundle.put("id", Long.toString(id));
         bundle.put("columns", new TreeMap<>(columns));
         bundle.put("salt", salt);
+        if (erased != null) {
+            bundle.put("erased", Json.parse(erased));
+        }
         bundle.put("leaf_index", index);
         List<Object> path = new ArrayList<>();
         tree.inclusionProof((int) index, (int) checkpoint.size()).forEach(h -> path.add(Hashes.hex(h)));
@@ -100,8 +114,11 @@ public final class Proofs {
             }
             Map<String, String> columns = new TreeMap<>();
             ((Map<String, Object>) bundle.get("columns")).forEach((k, v) -> columns.put(k, (String) v));
-            byte[] leaf = Merkle.leafHash(Preimages.event(Long.parseLong(id), columns,
-                    Hashes.unbase64url((String) bundle.get("salt"))));
+            Object erased = bundle.get("erased");
+            Preimages.Committer committer = erased instanceof Map<?, ?> entries
+                    ? ErasedRow.parse(Json.canonical(entries)).committer()
+                    : Preimages.salted(Hashes.unbase64url((String) bundle.get("salt")));
+            byte[] leaf = Merkle.leafHash(Preimages.event(Long.parseLong(id), columns, committer));
             List<byte[]> path = new ArrayList<>();
             ((List<Object>) bundle.get("path")).forEach(h -> path.add(Hashes.unhex((String) h)));
             if (!Merkle.verifyInclusion(leaf, (Long) bundle.get("leaf_index"), checkpoint.size(), path,

@@ -21,6 +21,12 @@ public final class Preimages {
     public static final String EVENT = "event";
     public static final String REVISION = "revision";
     public static final String GAP = "gap";
+    /** A control leaf recording a purge: the leaves whose rows left the database and the archive holding them. */
+    public static final String RETENTION = "retention";
+    /** A control leaf recording an erasure: when, why, under which request, how many rows; never whose. */
+    public static final String ERASURE = "erasure";
+    public static final String RETENTION_TABLE = "attest_retention";
+    public static final String ERASURE_TABLE = "attest_erasure";
     static final String COMMITMENT = "hmac-sha256:";
 
     /** Columns of the event table that hold personal data. */
@@ -39,13 +45,23 @@ public final class Preimages {
 
     /** The preimage of event {@code id} (its columns without {@code id}). */
     public static byte[] event(long id, Map<String, String> columns, byte[] salt) {
-        return bytes(leaf(EVENT, EVENT_TABLE, id, committed(EVENT_TABLE, columns, PERSONAL_EVENT_COLUMNS::contains, salt)));
+        return event(id, columns, salted(salt));
+    }
+
+    /** The preimage of event {@code id} with its personal values committed by {@code committer}. */
+    public static byte[] event(long id, Map<String, String> columns, Committer committer) {
+        return bytes(leaf(EVENT, EVENT_TABLE, id, committed(EVENT_TABLE, columns, PERSONAL_EVENT_COLUMNS::contains, committer)));
     }
 
     /** The preimage of revision {@code id} with the digests of its {@code _AUD} rows ({@link #audDigest}). */
     public static byte[] revision(long id, Map<String, String> columns, List<String> audDigests, byte[] salt) {
+        return revision(id, columns, audDigests, salted(salt));
+    }
+
+    /** The preimage of revision {@code id}, its personal values committed by {@code committer}. */
+    public static byte[] revision(long id, Map<String, String> columns, List<String> audDigests, Committer committer) {
         Map<String, Object> leaf = leaf(REVISION, REVISION_TABLE, id,
-                committed(REVISION_TABLE, columns, PERSONAL_REVISION_COLUMNS::contains, salt));
+                committed(REVISION_TABLE, columns, PERSONAL_REVISION_COLUMNS::contains, committer));
         List<String> sorted = new ArrayList<>(audDigests);
         sorted.sort(null);
         leaf.put("aud", sorted);
@@ -54,11 +70,16 @@ public final class Preimages {
 
     /** The hex SHA-256 of one {@code _AUD} row of table {@code table} (lower case), values committed under {@code salt}. */
     public static String audDigest(String table, Map<String, String> columns, byte[] salt) {
+        return audDigest(table, columns, salted(salt));
+    }
+
+    /** The hex SHA-256 of one {@code _AUD} row, its values committed by {@code committer}. */
+    public static String audDigest(String table, Map<String, String> columns, Committer committer) {
         Map<String, String> kept = new TreeMap<>(columns);
         EXCLUDED_AUD_COLUMNS.forEach(kept::remove);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("table", table);
-        row.put("columns", committed(table, kept, c -> !CLEAR_AUD_COLUMNS.contains(c), salt));
+        row.put("columns", committed(table, kept, c -> !CLEAR_AUD_COLUMNS.contains(c), committer));
         return Hashes.hex(Hashes.sha256(Json.canonical(row)));
     }
 
@@ -73,17 +94,52 @@ public final class Preimages {
         return bytes(leaf(GAP, table, id, columns));
     }
 
+    /**
+     * The preimage of a retention leaf: purge {@code id} removed the rows of the leaves {@code columns.leaves} names
+     * after writing them to the archive whose SHA-256 {@code columns.archive_sha256} gives.
+     */
+    public static byte[] retention(long id, Map<String, String> columns) {
+        return bytes(leaf(RETENTION, RETENTION_TABLE, id, new TreeMap<>(columns)));
+    }
+
+    /** The preimage of an erasure leaf: request reference, reason, time, row count and digest of the rows erased. */
+    public static byte[] erasure(long id, Map<String, String> columns) {
+        return bytes(leaf(ERASURE, ERASURE_TABLE, id, new TreeMap<>(columns)));
+    }
+
     /** {@code hmac-sha256:} and the base64url HMAC of the value under the column key derived from the salt. */
     public static String commitment(byte[] salt, String table, String column, String value) {
-        byte[] columnKey = Hashes.hmac(salt, (table + "." + column).getBytes(StandardCharsets.UTF_8));
+        return commitment(columnKey(salt, table, column), value);
+    }
+
+    /** The key of column {@code table.column} under a leaf's salt: it commits that column alone. */
+    public static byte[] columnKey(byte[] salt, String table, String column) {
+        return Hashes.hmac(salt, (table + "." + column).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code hmac-sha256:} and the base64url HMAC of {@code value} under a column key. */
+    public static String commitment(byte[] columnKey, String value) {
         return COMMITMENT + Hashes.base64url(Hashes.hmac(columnKey, value.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Commits a personal value of a row: from the leaf's salt while the row is intact; after an erasure from the
+     * column keys and commitments kept for it ({@code attest_erased_row}), the salt being gone.
+     */
+    public interface Committer {
+        String commit(String table, String column, String value);
+    }
+
+    /** The committer of a leaf that still has its salt. */
+    public static Committer salted(byte[] salt) {
+        return (table, column, value) -> commitment(salt, table, column, value);
+    }
+
     private static Map<String, Object> committed(String table, Map<String, String> columns,
-                                                 java.util.function.Predicate<String> personal, byte[] salt) {
+                                                 java.util.function.Predicate<String> personal, Committer committer) {
         Map<String, Object> out = new TreeMap<>();
         columns.forEach((name, value) -> out.put(name,
-                value == null || !personal.test(name) ? value : commitment(salt, table, name, value)));
+                value == null || !personal.test(name) ? value : committer.commit(table, name, value)));
         return out;
     }
 

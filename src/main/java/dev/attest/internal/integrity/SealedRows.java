@@ -77,6 +77,10 @@ public final class SealedRows {
         public String digest(byte[] salt) {
             return Preimages.audDigest(table, columns, salt);
         }
+
+        public String digest(Preimages.Committer committer) {
+            return Preimages.audDigest(table, columns, committer);
+        }
     }
 
     /** The {@code _AUD} rows of the revisions between {@code from} and {@code to} (inclusive), by revision. */
@@ -116,9 +120,14 @@ public final class SealedRows {
      * Not part of the preimage (which holds the digests alone): the verifier uses it to name the row that changed.
      */
     public static String labelled(List<AudRow> rows, byte[] salt) {
+        return labelled(rows, Preimages.salted(salt));
+    }
+
+    /** Like {@link #labelled(List, byte[])}, the values committed by {@code committer}. */
+    public static String labelled(List<AudRow> rows, Preimages.Committer committer) {
         List<String> out = new ArrayList<>();
         if (rows != null) {
-            rows.forEach(r -> out.add(r.table() + ":" + r.digest(salt)));
+            rows.forEach(r -> out.add(r.table() + ":" + r.digest(committer)));
         }
         out.sort(null);
         return String.join(",", out);

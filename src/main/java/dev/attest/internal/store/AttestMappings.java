@@ -1,12 +1,13 @@
 package dev.attest.internal.store;
 
 import dev.attest.internal.envers.AttestRevision;
+import dev.attest.internal.retention.RetentionTables;
 import dev.attest.internal.seal.SealTables;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.spi.MetadataSourcesContributor;
 
 /**
- * Adds Attest's entities (the event table, the Envers revision entity and the sealed log's tables) to the application's
+ * Adds Attest's entities (the event table, the Envers revision entity and the sealed log's tables, legal holds and erased rows) to the application's
  * persistence unit, so that {@code persistence.xml} needs no line for them.
  */
 public class AttestMappings implements MetadataSourcesContributor {
@@ -20,5 +21,7 @@ public class AttestMappings implements MetadataSourcesContributor {
         sources.addAnnotatedClass(SealTables.Gap.class);
         sources.addAnnotatedClass(SealTables.Lease.class);
         sources.addAnnotatedClass(SealTables.CheckpointCopy.class);
+        sources.addAnnotatedClass(RetentionTables.Hold.class);
+        sources.addAnnotatedClass(RetentionTables.ErasedRow.class);
     }
 }
