@@ -11,15 +11,21 @@ public class CallerRoles {
     @Resource
     SessionContext context;
 
-    /** Throws {@link SecurityException} naming the role and the key unless the caller is in {@code role}. */
-    public void require(String role, String key, String what) {
-        boolean in;
+    /** Whether the caller is in {@code role}. */
+    public boolean isCallerInRole(String role) {
         try {
-            in = context.isCallerInRole(role);
+            return context.isCallerInRole(role);
         } catch (IllegalStateException e) {
-            in = false;
+            return false;
         }
-        if (!in) {
+    }
+
+    /**
+     * Throws {@link SecurityException} naming the role and the key unless the caller is in {@code role}. A static
+     * helper, not a bean method: an exception thrown by a session bean would reach the caller wrapped.
+     */
+    static void require(CallerRoles roles, String role, String key, String what) {
+        if (!roles.isCallerInRole(role)) {
             throw new SecurityException(what + " needs the role '" + role + "' (" + key + ")");
         }
     }

@@ -42,7 +42,7 @@ public class ErasureService implements Erasures {
 
     @Override
     public ErasurePlan plan(DataSubject subject) {
-        roles.require(retention.settings().erasureRole(), RetentionSettings.ERASURE_ROLE, "planning an erasure");
+        CallerRoles.require(roles, retention.settings().erasureRole(), RetentionSettings.ERASURE_ROLE, "planning an erasure");
         check(subject);
         return work.work(c -> {
             Map<String, Map<Long, Set<String>>> rows = Erasure.rows(c, subject);
@@ -53,7 +53,7 @@ public class ErasureService implements Erasures {
 
     @Override
     public ErasurePlan erase(DataSubject subject, String requestReference, String reason) {
-        roles.require(retention.settings().erasureRole(), RetentionSettings.ERASURE_ROLE, "an erasure");
+        CallerRoles.require(roles, retention.settings().erasureRole(), RetentionSettings.ERASURE_ROLE, "an erasure");
         check(subject);
         if (requestReference == null || requestReference.isBlank() || requestReference.length() > 255) {
             throw new IllegalArgumentException("an erasure needs the reference of its request (1 to 255 characters)");

@@ -44,7 +44,7 @@ public class LegalHoldService implements LegalHolds {
 
     @Override
     public Hold place(HoldScope scope, String caseReference) {
-        roles.require(retention.settings().holdRole(), RetentionSettings.HOLD_ROLE, "placing a legal hold");
+        CallerRoles.require(roles, retention.settings().holdRole(), RetentionSettings.HOLD_ROLE, "placing a legal hold");
         if (scope == null || (scope.actorId() == null && scope.targetType() == null && scope.targetId() == null
                 && scope.correlationId() == null && scope.eventIds().isEmpty() && scope.from() == null && scope.to() == null)) {
             throw new IllegalArgumentException("a legal hold needs at least one of actor, target, correlation id, "
@@ -101,7 +101,7 @@ public class LegalHoldService implements LegalHolds {
 
     @Override
     public Hold release(long id) {
-        roles.require(retention.settings().holdRole(), RetentionSettings.HOLD_ROLE, "releasing a legal hold");
+        CallerRoles.require(roles, retention.settings().holdRole(), RetentionSettings.HOLD_ROLE, "releasing a legal hold");
         String releasedBy = roles.caller();
         Hold released = work.work(c -> {
             Hold hold = byId(c, id);
