@@ -87,11 +87,25 @@ def commitment(salt, table, column, value):
     return 'hmac-sha256:' + b64url(hmac.new(column_key, value.encode('utf-8'), hashlib.sha256).digest())
 
 
-def event_preimage(event_id, columns, salt):
+def erased_commitment(entries, table, column, value):
+    """The commitment of a value of an erased row (docs/integrity.md section 8): stored, or under its column key."""
+    entry = entries.get(table + '.' + column)
+    if entry is None:
+        return 'unverifiable'
+    if entry.startswith('key:'):
+        return 'hmac-sha256:' + b64url(hmac.new(unb64url(entry[4:]), value.encode('utf-8'), hashlib.sha256).digest())
+    return entry
+
+
+def event_preimage(event_id, columns, salt, erased=None):
     committed = {}
     for name, value in columns.items():
-        committed[name] = commitment(salt, EVENT_TABLE, name, value) \
-            if value is not None and name in PERSONAL_EVENT_COLUMNS else value
+        if value is None or name not in PERSONAL_EVENT_COLUMNS:
+            committed[name] = value
+        elif erased is not None:
+            committed[name] = erased_commitment(erased, EVENT_TABLE, name, value)
+        else:
+            committed[name] = commitment(salt, EVENT_TABLE, name, value)
     leaf = {'v': VERSION, 'kind': 'event', 'table': EVENT_TABLE, 'id': str(event_id), 'columns': committed}
     return canonical(leaf).encode('utf-8')
 
@@ -265,6 +279,8 @@ class Report:
 
 
 def bundle_leaf(bundle):
+    if bundle.get('erased') is not None:
+        return leaf_hash(event_preimage(int(bundle['id']), bundle['columns'], None, bundle['erased']))
     return leaf_hash(event_preimage(int(bundle['id']), bundle['columns'], unb64url(bundle['salt'])))
 
 

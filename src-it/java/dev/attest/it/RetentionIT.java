@@ -66,16 +66,20 @@ class RetentionIT {
     @Deployment
     static WebArchive deployment() {
         Path keys = SealKeys.create("retention", "attest");
-        Path archives;
-        try {
-            archives = Files.createTempDirectory(Files.createDirectories(Path.of("target", "retention-it").toAbsolutePath()), "archives");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path archives = archiveDirectory("retention-it");
         return Deployments.war("retention", SealKeys.config(keys, "attest") + "\n" + Deployments.config(
                 "attest.retention.events=P1D", "attest.retention.minimum=P1D", "attest.retention.batch-size=50",
                 "attest.retention.pause=PT0S", "attest.retention.archive-dir=" + archives,
                 "attest.hold-role=user", "attest.erasure-role=user"), SealHarness.class, SealKeys.class);
+    }
+
+    /** A fresh archive directory under target/{@code name}, made where the build runs (the server's machine). */
+    static Path archiveDirectory(String name) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", name).toAbsolutePath()), "archives");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @EJB
@@ -306,6 +310,11 @@ class RetentionIT {
         }
         Object[] result = verifyArchive(file);
         assertEquals(0, result[0], result[1] + "" + result[2]);
+        assertTrue(export.body().contains("\"erased\":{"), "the export's erased event carries its kept commitments");
+        Object[] python = SealHarness.run(harness.projectDirectory(), "python3",
+                harness.projectDirectory().resolve("verifier-python/attest_verify.py").toString(), "export",
+                file.toString(), harness.trustedKeys().toString());
+        assertEquals(0, python[0], "python verifier: " + python[1] + python[2]);
 
         // an "erasure" done with database access alone is found: the row's salt is there, no erasure leaf names it
         long dave = harness.ids("select id from attest_event where actor_id = 'dave' order by id").get(0);

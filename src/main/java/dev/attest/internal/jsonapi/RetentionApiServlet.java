@@ -22,9 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Legal holds and erasures under {@code /audit/api/holds} and {@code /audit/api/erasures}: the viewer check first,
- * then the role of the operation ({@code attest.hold-role}, {@code attest.erasure-role}). Bad input answers 400, a
- * missing role 403, an overlapping hold or an erasure under hold 409.
+ * Legal holds and erasures under {@code /audit/api/holds} and {@code /audit/api/erasures}: listing holds needs the
+ * viewer role; the other operations a login and their own role ({@code attest.hold-role},
+ * {@code attest.erasure-role}). Bad input answers 400, a missing role 403, an overlapping hold, an erasure under
+ * hold or without its approval 409.
  */
 public class RetentionApiServlet extends HttpServlet {
 
@@ -42,19 +43,22 @@ public class RetentionApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!viewers.admit(request, response)) {
-            return;
-        }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String[] parts = path.substring("/audit/api/".length()).split("/", -1);
         String method = request.getMethod();
+        boolean reading = !"POST".equals(method);
+        if (reading ? !viewers.admit(request, response) : !viewers.authenticated(request, response)) {
+            return;
+        }
         try {
             Object body = route(request, parts, method);
             if (body == null) {
                 ApiResponses.error(response, 404, "no such endpoint; see GET and POST /audit/api/holds, "
-                        + "POST /audit/api/holds/{id}/release, POST /audit/api/erasures/plan, POST /audit/api/erasures");
+                        + "POST /audit/api/holds/{id}/release, POST /audit/api/erasures/plan, POST /audit/api/erasures, "
+                        + "POST /audit/api/erasures/requests, POST /audit/api/erasures/requests/{request}/approve");
             } else {
-                ApiResponses.json(response, "POST".equals(method) && parts.length == 1 && parts[0].equals("holds") ? 201 : 200, body);
+                ApiResponses.json(response, "POST".equals(method) && (parts.length == 1 && parts[0].equals("holds")
+                        || parts.length == 2 && parts[1].equals("requests")) ? 201 : 200, body);
             }
         } catch (IllegalArgumentException e) {
             ApiResponses.error(response, 400, e.getMessage());
@@ -91,6 +95,12 @@ public class RetentionApiServlet extends HttpServlet {
             }
             if (parts.length == 1) {
                 return plan(erasures.erase(subject, text(request, "request"), text(request, "reason")));
+            }
+            if (parts.length == 2 && parts[1].equals("requests")) {
+                return plan(erasures.request(subject, text(request, "request"), text(request, "reason")));
+            }
+            if (parts.length == 4 && parts[1].equals("requests") && parts[3].equals("approve")) {
+                return plan(erasures.approve(parts[2]));
             }
         }
         return null;

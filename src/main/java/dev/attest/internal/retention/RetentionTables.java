@@ -85,4 +85,28 @@ public final class RetentionTables {
             return Objects.hash(refTable, refId);
         }
     }
+
+    /**
+     * An erasure waiting for a second person's approval ({@code attest.erasure.approval=true}); deleted when it is
+     * approved, so that no table keeps the subject afterwards.
+     */
+    @Entity(name = "AttestErasureRequest")
+    @Table(name = "attest_erasure_request")
+    public static class ErasureRequest {
+        @Id
+        @Column(name = "request_reference", length = 255)
+        String requestReference;
+        @Column(name = "user_id", length = 255)
+        String userId;
+        @Column(name = "entity_type", length = 255)
+        String entityType;
+        @Column(name = "entity_id", length = 255)
+        String entityId;
+        @Column(name = "reason", nullable = false, length = 2000)
+        String reason;
+        @Column(name = "requested_by", nullable = false, length = 255)
+        String requestedBy;
+        @Column(name = "requested_at", nullable = false)
+        Instant requestedAt;
+    }
 }

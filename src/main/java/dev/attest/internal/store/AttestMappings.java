@@ -23,5 +23,6 @@ public class AttestMappings implements MetadataSourcesContributor {
         sources.addAnnotatedClass(SealTables.CheckpointCopy.class);
         sources.addAnnotatedClass(RetentionTables.Hold.class);
         sources.addAnnotatedClass(RetentionTables.ErasedRow.class);
+        sources.addAnnotatedClass(RetentionTables.ErasureRequest.class);
     }
 }
