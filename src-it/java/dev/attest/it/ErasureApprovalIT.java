@@ -99,4 +99,17 @@ class ErasureApprovalIT {
         harness.seal(sealer);
         assertEquals(List.of(), SealHarness.findings(harness.verify(SealHarness.checkpoints(sealer))));
     }
+
+    @Test
+    void withoutTheHoldRoleAPostIsRefusedBeforeAnythingElseAndRecorded() {
+        // attest.hold-role is the default audit-hold here, which nobody has
+        for (String path : List.of("audit/api/holds", "audit/api/holds/1/release", "audit/api/holds/no-such-path")) {
+            HttpResponse<String> refused = post("alice", path, "actor=x&case=C");
+            assertEquals(403, refused.statusCode(), path + ": " + refused.body());
+            assertEquals("changing legal holds needs the role 'audit-hold'", json(refused).get("error"));
+        }
+        assertEquals(3, harness.number("select count(*) from attest_event where action = 'authz.denied' and actor_id = 'alice' "
+                + "and http_path like '%/audit/api/holds%' and details like '%audit-hold%'"));
+        assertEquals(0, harness.number("select count(*) from attest_hold"));
+    }
 }

@@ -6,6 +6,7 @@ import dev.attest.Erasures;
 import dev.attest.Hold;
 import dev.attest.HoldScope;
 import dev.attest.LegalHolds;
+import dev.attest.internal.retention.RetentionService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,14 +42,26 @@ public class RetentionApiServlet extends HttpServlet {
     @Inject
     transient Erasures erasures;
 
+    @Inject
+    transient RetentionService retention;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String[] parts = path.substring("/audit/api/".length()).split("/", -1);
         String method = request.getMethod();
-        boolean reading = !"POST".equals(method);
-        if (reading ? !viewers.admit(request, response) : !viewers.authenticated(request, response)) {
-            return;
+        if (!"POST".equals(method)) {
+            if (!viewers.admit(request, response)) {
+                return;
+            }
+        } else {
+            // the operation's role before anything else, so that nobody else learns which paths exist
+            boolean holding = parts[0].equals("holds");
+            if (!viewers.authenticated(request, response) || !viewers.inRole(request, response,
+                    holding ? retention.settings().holdRole() : retention.settings().erasureRole(),
+                    holding ? "changing legal holds" : "an erasure")) {
+                return;
+            }
         }
         try {
             Object body = route(request, parts, method);

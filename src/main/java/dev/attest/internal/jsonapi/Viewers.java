@@ -35,15 +35,22 @@ public class Viewers {
         if (!authenticated(request, response)) {
             return false;
         }
-        String role = config.viewerRole();
+        return inRole(request, response, config.viewerRole(), "reading the audit trail");
+    }
+
+    /**
+     * True when the logged-in caller is in {@code role}; otherwise answers 403 ("{@code what} needs the role ...")
+     * and records {@code authz.denied}.
+     */
+    public boolean inRole(HttpServletRequest request, HttpServletResponse response, String role, String what)
+            throws IOException {
         if (!request.isUserInRole(role)) {
             denials.record(AuditRecord.of(Category.SECURITY, Denials.DENIED).outcome(Outcome.DENIED)
                     .target("AuditTrail", null)
                     .detail("requiredRole", role)
                     .detail("method", request.getMethod())
                     .detail("path", request.getRequestURI()));
-            ApiResponses.error(response, HttpServletResponse.SC_FORBIDDEN,
-                    "reading the audit trail needs the role '" + role + "'");
+            ApiResponses.error(response, HttpServletResponse.SC_FORBIDDEN, what + " needs the role '" + role + "'");
             return false;
         }
         return true;

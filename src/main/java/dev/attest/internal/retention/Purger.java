@@ -54,7 +54,8 @@ final class Purger {
         String sql = "select id from attest_event where occurred_at < ?"
                 + (sealed ? " and id in (select ref_id from attest_seal_leaf where ref_table = 'attest_event' "
                 + "and kind = 'event' and leaf_index < ?)" : "")
-                + notHeld.text() + " order by id fetch first " + size + " rows only";
+                // the time index's order: each batch reads the oldest rows of one index range, never sorts them all
+                + notHeld.text() + " order by occurred_at, id fetch first " + size + " rows only";
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int p = 1;
@@ -87,6 +88,7 @@ final class Purger {
             }
         }
         Map<Long, String> erased = Erasure.erasedRows(c, Preimages.EVENT_TABLE, in);
+        ids.sort(null);
         Path archive = archiveDir.resolve("attest-events-" + ids.get(0) + "-" + ids.get(ids.size() - 1) + "-"
                 + Instant.now().toEpochMilli() + ".jsonl");
         MessageDigest sha = Hashes.sha256();
