@@ -3,7 +3,6 @@ package dev.attest.internal.retention;
 import dev.attest.AuditLog;
 import dev.attest.AuditRecord;
 import dev.attest.Category;
-import dev.attest.Hold;
 import dev.attest.internal.seal.SealProofs;
 import dev.attest.internal.seal.SealRounds;
 import dev.attest.internal.seal.SealService;
@@ -122,7 +121,6 @@ public class RetentionService {
             LOG.info("attest retention: nothing is sealed under a checkpoint yet, nothing is purged");
             return new Run(0, 0, List.of(), true);
         }
-        List<Hold> holds = work.work(LegalHoldService::active);
         long deleted = 0;
         int batches = 0;
         int failures = 0;
@@ -132,7 +130,9 @@ public class RetentionService {
             try {
                 batch = work.work(c -> {
                     try {
-                        return Purger.batch(c, cut, holds, snapshot, settings.archiveDir(), settings.batchSize());
+                        // the holds as they are now: one placed during the run protects the next batch
+                        return Purger.batch(c, cut, LegalHoldService.active(c), snapshot, settings.archiveDir(),
+                                settings.batchSize());
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
                     }
