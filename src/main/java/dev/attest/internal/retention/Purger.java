@@ -52,8 +52,9 @@ final class Purger {
         }
         HoldPredicates.Sql notHeld = HoldPredicates.notHeld(holds);
         String sql = "select id from attest_event where occurred_at < ?"
-                + (sealed ? " and id in (select ref_id from attest_seal_leaf where ref_table = 'attest_event' "
-                + "and kind = 'event' and leaf_index < ?)" : "")
+                // a correlated probe of the leaf table's key per row (an IN list would be built whole for each batch)
+                + (sealed ? " and exists (select 1 from attest_seal_leaf l where l.ref_table = 'attest_event' "
+                + "and l.ref_id = attest_event.id and l.kind = 'event' and l.leaf_index < ?)" : "")
                 // the time index's order: each batch reads the oldest rows of one index range, never sorts them all
                 + notHeld.text() + " order by occurred_at, id fetch first " + size + " rows only";
         List<Long> ids = new ArrayList<>();
