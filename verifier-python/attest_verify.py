@@ -87,12 +87,27 @@ def commitment(salt, table, column, value):
     return 'hmac-sha256:' + b64url(hmac.new(column_key, value.encode('utf-8'), hashlib.sha256).digest())
 
 
-def event_preimage(event_id, columns, salt, withheld=None):
-    """withheld: personal columns a proof gives only as their commitments (docs/integrity.md, section 7)."""
+def erased_commitment(entries, table, column, value):
+    """The commitment of a value of an erased row (docs/integrity.md section 8): stored, or under its column key."""
+    entry = entries.get(table + '.' + column)
+    if entry is None:
+        return 'unverifiable'
+    if entry.startswith('key:'):
+        return 'hmac-sha256:' + b64url(hmac.new(unb64url(entry[4:]), value.encode('utf-8'), hashlib.sha256).digest())
+    return entry
+
+
+def event_preimage(event_id, columns, salt, withheld=None, erased=None):
+    """withheld: personal columns a proof gives only as their commitments (docs/integrity.md, section 7);
+    erased: what an erasure kept of an erased row, in place of its salt."""
     committed = {}
     for name, value in columns.items():
-        committed[name] = commitment(salt, EVENT_TABLE, name, value) \
-            if value is not None and name in PERSONAL_EVENT_COLUMNS else value
+        if value is None or name not in PERSONAL_EVENT_COLUMNS:
+            committed[name] = value
+        elif erased is not None:
+            committed[name] = erased_commitment(erased, EVENT_TABLE, name, value)
+        else:
+            committed[name] = commitment(salt, EVENT_TABLE, name, value)
     for name, value in (withheld or {}).items():
         if name not in PERSONAL_EVENT_COLUMNS or name in columns or not isinstance(value, str) \
                 or not value.startswith('hmac-sha256:'):
@@ -271,6 +286,8 @@ class Report:
 
 
 def bundle_leaf(bundle):
+    if bundle.get('erased') is not None:
+        return leaf_hash(event_preimage(int(bundle['id']), bundle['columns'], None, erased=bundle['erased']))
     return leaf_hash(event_preimage(int(bundle['id']), bundle['columns'], unb64url(bundle['salt']),
                                     bundle.get('withheld')))
 

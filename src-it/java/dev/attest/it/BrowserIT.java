@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ class BrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("browser", SeedServlet.class);
+        // alice (role user) may place legal holds here, so that the page has one to list
+        return Deployments.war("browser", "attest.hold-role=user", SeedServlet.class);
     }
 
     @ArquillianResource
@@ -522,5 +524,27 @@ class BrowserIT {
         ((JavascriptExecutor) driver).executeScript("document.getElementById('raw').scrollIntoView()");
         assertTrue(raw.contains("\"action\": \"attest.started\"") && raw.contains("\"actorType\": \"SYSTEM\""), raw);
         screenshot("system-event-raw-json");
+    }
+
+    @Test
+    @Order(17)
+    void theLegalHoldsViewListsHoldsInForceAsText() throws IOException {
+        seed();
+        String hostileCase = "CASE-<img src=x onerror=window.__xss=5>";
+        HttpResponse<String> placed = Http.send(Http.as(Http.request(base, "audit/api/holds"), "alice", "alice-pw")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("targetType=Invoice&targetId=" + invoiceId + "&case="
+                        + java.net.URLEncoder.encode(hostileCase, StandardCharsets.UTF_8))).build());
+        assertEquals(201, placed.statusCode(), placed.body());
+        login("alice", "alice-pw");
+        open("#/events");
+        driver.findElement(By.id("nav-holds")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#holds tbody tr")));
+        WebElement row = driver.findElements(By.cssSelector("#holds tbody tr")).get(0);
+        assertTrue(row.getText().contains(hostileCase), row.getText());
+        assertTrue(row.getText().contains("target Invoice " + invoiceId), row.getText());
+        assertTrue(row.getText().contains("alice"), row.getText());
+        assertEquals(null, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss"));
+        screenshot("legal-holds");
     }
 }

@@ -65,6 +65,8 @@ class MisuseIT {
                 "attest.security.monitor.rules.body must be <part>:<regex>"});
         bad.put("bad-limits", new String[] {"attest.security.login-failures.max-per-address=2\nattest.security.login-failures.max=5",
                 "attest.security.login-failures.max-per-address must not be below attest.security.login-failures.max (5), not 2"});
+        bad.put("bad-retention", new String[] {"attest.retention.events=P30D",
+                "attest.retention.events is P30D, below the floor attest.retention.minimum = P1Y"});
         return bad;
     }
 
@@ -103,8 +105,14 @@ class MisuseIT {
         return Deployments.war("bad-limits", BAD_VALUES.get("bad-limits")[0]);
     }
 
+    @Deployment(name = "bad-retention", managed = false, testable = false)
+    static WebArchive badRetention() {
+        return Deployments.war("bad-retention", BAD_VALUES.get("bad-retention")[0]);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"bad-proxies", "bad-number", "bad-duration", "bad-flag", "bad-role", "bad-rule", "bad-limits"})
+    @ValueSource(strings = {"bad-proxies", "bad-number", "bad-duration", "bad-flag", "bad-role", "bad-rule", "bad-limits",
+            "bad-retention"})
     void anInvalidValueFailsTheDeploymentWithAMessageNamingKeyAndValue(String deployment) {
         ServerLog log = ServerLog.mark();
         assertThrows(Exception.class, () -> deployer.deploy(deployment));

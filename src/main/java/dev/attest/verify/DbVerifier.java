@@ -1,6 +1,9 @@
 package dev.attest.verify;
 
 import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.ErasedRow;
+import dev.attest.internal.integrity.Json;
+import dev.attest.internal.integrity.LeafRanges;
 import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.LeafWriter;
 import dev.attest.internal.integrity.Merkle;
@@ -47,6 +50,14 @@ public final class DbVerifier {
     private final Map<String, Map<Long, Integer>> leafOf = new HashMap<>();
     private final Map<Integer, Map<String, String>> changedEvents = new LinkedHashMap<>();
     private final List<Runnable> revisionFindings = new ArrayList<>();
+    /** Leaves whose rows a sealed retention leaf says were purged. */
+    private final Set<Integer> purged = new HashSet<>();
+    /** What erasures kept of the rows whose salt they removed, by table and id. */
+    private final Map<String, Map<Long, ErasedRecord>> erased = new HashMap<>();
+
+    private record ErasedRecord(long erasureId, ErasedRow row) {
+    }
+
     /** Sealed FAILURE rows by the rolled-back id they name. */
     private final Map<Long, Long> replacements = new HashMap<>();
 
@@ -57,6 +68,8 @@ public final class DbVerifier {
 
     public Report verify(List<Checkpoint> checkpoints) throws SQLException {
         readLeaves();
+        readErasedRows();
+        checkControlLeaves();
         checkEvents();
         checkRevisions();
         checkGaps();
@@ -124,7 +137,8 @@ public final class DbVerifier {
                 unsealed(Preimages.EVENT_TABLE, "event", id, high[0], openGaps);
                 return;
             }
-            actual[i] = writer.eventLeaf(id, columns, salt[i]);
+            actual[i] = salt[i] != null ? writer.eventLeaf(id, columns, salt[i])
+                    : Merkle.leafHash(Preimages.event(id, columns, committer(i)));
             if (!Arrays.equals(actual[i], stored[i])) {
                 changedEvents.put(i, columns);
             } else if (columns.get("replaces_id") != null) {
@@ -197,14 +211,14 @@ public final class DbVerifier {
     }
 
     private void revision(int i, long id, Map<String, String> columns, List<SealedRows.AudRow> aud) {
-        String labelled = SealedRows.labelled(aud, salt[i], writer);
-        List<String> current = Arrays.asList(nonEmpty(labelled));
-        actual[i] = writer.revisionLeaf(id, columns, SealedRows.unlabelled(labelled), salt[i]);
+        String labelled = salt[i] != null ? SealedRows.labelled(aud, salt[i], writer) : SealedRows.labelled(aud, committer(i));
+        List<String> current = new ArrayList<>(Arrays.asList(nonEmpty(labelled)));
+        actual[i] = revisionLeaf(i, id, columns, SealedRows.unlabelled(labelled));
         if (Arrays.equals(actual[i], stored[i])) {
             return;
         }
         List<String> sealed = Arrays.asList(nonEmpty(extra[i]));
-        if (!Arrays.equals(writer.revisionLeaf(id, columns, SealedRows.unlabelled(extra[i]), salt[i]), stored[i])) {
+        if (!Arrays.equals(revisionLeaf(i, id, columns, SealedRows.unlabelled(extra[i])), stored[i])) {
             defer("changed-revision", Preimages.REVISION_TABLE, id, "the revision row differs from its sealed leaf " + i);
             return;
         }
@@ -238,6 +252,89 @@ public final class DbVerifier {
         return labelled == null || labelled.isEmpty() ? new String[0] : labelled.split(",");
     }
 
+    /** The leaf hash of revision leaf {@code i}: with its salt on the fast path, else from what an erasure kept. */
+    private byte[] revisionLeaf(int i, long id, Map<String, String> columns, List<String> digests) {
+        return salt[i] != null ? writer.revisionLeaf(id, columns, digests, salt[i])
+                : Merkle.leafHash(Preimages.revision(id, columns, digests, committer(i)));
+    }
+
+    /** The committer of leaf {@code i}: its salt, or what an erasure kept when the salt is gone. */
+    private Preimages.Committer committer(int i) {
+        if (salt[i] != null) {
+            return Preimages.salted(salt[i]);
+        }
+        ErasedRecord record = erased.getOrDefault(table[i], Map.of()).get(refId[i]);
+        return record != null ? record.row().committer() : (t, column, value) -> "unverifiable";
+    }
+
+    private void readErasedRows() throws SQLException {
+        boolean exists;
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+            exists = false;
+            while (rs.next()) {
+                exists |= rs.getString("TABLE_NAME").equalsIgnoreCase("attest_erased_row");
+            }
+        }
+        if (!exists) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("select ref_table, ref_id, erasure_id, commitments from attest_erased_row");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                erased.computeIfAbsent(rs.getString(1), t -> new HashMap<>())
+                        .put(rs.getLong(2), new ErasedRecord(rs.getLong(3), ErasedRow.parse(rs.getString(4))));
+            }
+        }
+    }
+
+    /**
+     * Retention and erasure leaves: each recomputed from the columns kept beside it. A sealed retention leaf lets
+     * the rows of the leaves it names be gone; a sealed erasure leaf must name exactly the rows erased under it.
+     */
+    @SuppressWarnings("unchecked")
+    private void checkControlLeaves() {
+        Map<Long, String> erasureDigests = new HashMap<>();
+        long purgedRows = 0;
+        for (int i = 0; i < size; i++) {
+            boolean retention = kind[i].equals(Preimages.RETENTION);
+            if (!retention && !kind[i].equals(Preimages.ERASURE)) {
+                continue;
+            }
+            Map<String, String> columns = new TreeMap<>();
+            try {
+                ((Map<String, Object>) Json.parse(extra[i])).forEach((k, v) -> columns.put(k, (String) v));
+            } catch (RuntimeException e) {
+                actual[i] = new byte[32];
+                report.tampered("forged-" + kind[i], table[i], refId[i], "leaf " + i + " keeps no readable record");
+                continue;
+            }
+            actual[i] = Merkle.leafHash(retention ? Preimages.retention(refId[i], columns) : Preimages.erasure(refId[i], columns));
+            if (!Arrays.equals(actual[i], stored[i])) {
+                report.tampered("forged-" + kind[i], table[i], refId[i], "the record kept beside leaf " + i + " is not the sealed one");
+                continue;
+            }
+            if (retention) {
+                LeafRanges.forEach(columns.get("leaves"), index -> purged.add((int) index));
+                purgedRows += Long.parseLong(columns.get("count"));
+            } else {
+                erasureDigests.put(refId[i], columns.get("rows_sha256"));
+            }
+        }
+        Map<Long, List<String>> keysByErasure = new TreeMap<>();
+        erased.forEach((t, rows) -> rows.forEach((id, record) ->
+                keysByErasure.computeIfAbsent(record.erasureId(), e -> new ArrayList<>()).add(t + ":" + id)));
+        keysByErasure.forEach((erasure, keys) -> {
+            keys.sort(null);
+            String digest = Hashes.hex(Hashes.sha256(String.join(",", keys)));
+            if (!digest.equals(erasureDigests.get(erasure))) {
+                report.tampered("forged-erasure", Preimages.ERASURE_TABLE, erasure, "the rows erased under erasure "
+                        + erasure + " are not the ones its sealed erasure leaf names");
+            }
+        });
+        report.checked("purged", purgedRows);
+        report.checked("erasures", erasureDigests.size());
+    }
+
     private void checkGaps() throws SQLException {
         for (int i = 0; i < size; i++) {
             if (!kind[i].equals(Preimages.GAP)) {
@@ -268,7 +365,9 @@ public final class DbVerifier {
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (actual[i] == null) {
-                missing.add(i);
+                if (!purged.contains(i)) {
+                    missing.add(i);
+                }
                 actual[i] = stored[i];
             }
         }

@@ -1,7 +1,9 @@
 package dev.attest.verify;
 
 import dev.attest.internal.integrity.Checkpoint;
+import dev.attest.internal.integrity.ErasedRow;
 import dev.attest.internal.integrity.Hashes;
+import dev.attest.internal.integrity.Json;
 import dev.attest.internal.integrity.LeafWriter;
 import dev.attest.internal.integrity.Merkle;
 import dev.attest.internal.integrity.Preimages;
@@ -34,10 +36,17 @@ public final class Proofs {
             }
             Map<String, String> columns = new TreeMap<>();
             ((Map<String, Object>) bundle.get("columns")).forEach((k, v) -> columns.put(k, (String) v));
-            Map<String, String> withheld = new TreeMap<>();
-            ((Map<String, Object>) bundle.getOrDefault("withheld", Map.of())).forEach((k, v) -> withheld.put(k, (String) v));
-            byte[] leaf = new LeafWriter().eventLeaf(Long.parseLong(id), columns, withheld,
-                    Hashes.unbase64url((String) bundle.get("salt")));
+            Object erased = bundle.get("erased");
+            byte[] leaf;
+            if (erased instanceof Map<?, ?> entries) {
+                // an erased event: its salt is gone, the commitments an erasure kept stand in for it
+                leaf = Merkle.leafHash(Preimages.event(Long.parseLong(id), columns, ErasedRow.parse(Json.canonical(entries)).committer()));
+            } else {
+                Map<String, String> withheld = new TreeMap<>();
+                ((Map<String, Object>) bundle.getOrDefault("withheld", Map.of())).forEach((k, v) -> withheld.put(k, (String) v));
+                leaf = new LeafWriter().eventLeaf(Long.parseLong(id), columns, withheld,
+                        Hashes.unbase64url((String) bundle.get("salt")));
+            }
             List<byte[]> path = new ArrayList<>();
             ((List<Object>) bundle.get("path")).forEach(h -> path.add(Hashes.unhex((String) h)));
             if (!Merkle.verifyInclusion(leaf, (Long) bundle.get("leaf_index"), checkpoint.size(), path,

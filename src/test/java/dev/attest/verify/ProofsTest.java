@@ -55,7 +55,7 @@ class ProofsTest {
         Merkle.Tree tree = new Merkle.Tree(leaves);
         Checkpoint checkpoint = Checkpoint.of("test", 3, Merkle.root(leaves), Instant.parse("2026-11-30T10:00:00Z"), null)
                 .signedBy(key.getPrivate(), key.getPublic());
-        return ProofBundles.bundle(7, event(), Hashes.base64url(SALT), 1, tree, checkpoint, withhold);
+        return ProofBundles.withhold(ProofBundles.bundle(7, event(), Hashes.base64url(SALT), 1, tree, checkpoint), withhold);
     }
 
     @Test

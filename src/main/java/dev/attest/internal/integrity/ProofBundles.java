@@ -59,8 +59,9 @@ public final class ProofBundles {
         if (rows.isEmpty()) {
             return null;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "select leaf_index, salt from attest_seal_leaf where ref_table = ? and ref_id = ? and kind = ?")) {
+        try (PreparedStatement s = c.prepareStatement("select leaf_index, salt, (select commitments from "
+                + "attest_erased_row r where r.ref_table = l.ref_table and r.ref_id = l.ref_id) from attest_seal_leaf l "
+                + "where ref_table = ? and ref_id = ? and kind = ?")) {
             s.setString(1, Preimages.EVENT_TABLE);
             s.setLong(2, id);
             s.setString(3, Preimages.EVENT);
@@ -68,31 +69,38 @@ public final class ProofBundles {
                 if (!rs.next() || rs.getLong(1) >= checkpoint.size()) {
                     return null;
                 }
-                return bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint, withhold);
+                return withhold(bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint, rs.getString(3)),
+                        withhold);
             }
         }
     }
 
     public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,
                                              Merkle.Tree tree, Checkpoint checkpoint) {
-        return bundle(id, columns, salt, index, tree, checkpoint, Set.of());
+        return bundle(id, columns, salt, index, tree, checkpoint, null);
     }
 
-    /** The bundle of event {@code id}, the personal columns {@code withhold} withheld ({@link #withhold}). */
+    /**
+     * The bundle of an event; {@code erased} (the {@code ErasedRow} of an erased event, or null) replaces the salt
+     * an erasure removed.
+     */
     public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,
-                                             Merkle.Tree tree, Checkpoint checkpoint, Set<String> withhold) {
+                                             Merkle.Tree tree, Checkpoint checkpoint, String erased) {
         Map<String, Object> bundle = new TreeMap<>();
         bundle.put("v", (long) Preimages.VERSION);
         bundle.put("table", Preimages.EVENT_TABLE);
         bundle.put("id", Long.toString(id));
         bundle.put("columns", new TreeMap<>(columns));
         bundle.put("salt", salt);
+        if (erased != null) {
+            bundle.put("erased", Json.parse(erased));
+        }
         bundle.put("leaf_index", index);
         List<Object> path = new ArrayList<>();
         tree.inclusionProof((int) index, (int) checkpoint.size()).forEach(h -> path.add(Hashes.hex(h)));
         bundle.put("path", path);
         bundle.put("checkpoint", Json.parse(checkpoint.json()));
-        return withhold(bundle, withhold);
+        return bundle;
     }
 
     /**
@@ -105,7 +113,10 @@ public final class ProofBundles {
         Map<String, Object> out = new TreeMap<>(bundle);
         Map<String, Object> shown = new TreeMap<>((Map<String, Object>) bundle.get("columns"));
         Map<String, Object> withheld = new TreeMap<>((Map<String, Object>) bundle.getOrDefault("withheld", Map.of()));
-        byte[] salt = Hashes.unbase64url((String) bundle.get("salt"));
+        if (bundle.get("salt") == null && !withhold.isEmpty()) {
+            throw new IllegalArgumentException("an erased event keeps no salt: its personal values are already withheld");
+        }
+        byte[] salt = withhold.isEmpty() ? null : Hashes.unbase64url((String) bundle.get("salt"));
         for (String column : withhold) {
             if (!Preimages.PERSONAL_EVENT_COLUMNS.contains(column)) {
                 throw new IllegalArgumentException("cannot withhold " + column + ": only personal columns "

@@ -77,6 +77,10 @@ public final class SealedRows {
         public String digest(LeafWriter writer, byte[] salt) {
             return writer.audDigest(table, columns, salt);
         }
+
+        public String digest(Preimages.Committer committer) {
+            return Preimages.audDigest(table, columns, committer);
+        }
     }
 
     /** The {@code _AUD} rows of the revisions between {@code from} and {@code to} (inclusive), by revision. */
@@ -106,9 +110,18 @@ public final class SealedRows {
      * Not part of the preimage (which holds the digests alone): the verifier uses it to name the row that changed.
      */
     public static String labelled(List<AudRow> rows, byte[] salt, LeafWriter writer) {
+        return sortedLabels(rows, r -> r.digest(writer, salt));
+    }
+
+    /** Like {@link #labelled(List, byte[], LeafWriter)}, the values committed by {@code committer}. */
+    public static String labelled(List<AudRow> rows, Preimages.Committer committer) {
+        return sortedLabels(rows, r -> r.digest(committer));
+    }
+
+    private static String sortedLabels(List<AudRow> rows, java.util.function.Function<AudRow, String> digest) {
         List<String> out = new ArrayList<>();
         if (rows != null) {
-            rows.forEach(r -> out.add(r.table() + ":" + r.digest(writer, salt)));
+            rows.forEach(r -> out.add(r.table() + ":" + digest.apply(r)));
         }
         out.sort(null);
         return String.join(",", out);

@@ -32,6 +32,32 @@ public class Viewers {
 
     /** True when the caller may read the trail; otherwise the response has been answered. */
     public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!authenticated(request, response)) {
+            return false;
+        }
+        return inRole(request, response, config.viewerRole(), "reading the audit trail");
+    }
+
+    /**
+     * True when the logged-in caller is in {@code role}; otherwise answers 403 ("{@code what} needs the role ...")
+     * and records {@code authz.denied}.
+     */
+    public boolean inRole(HttpServletRequest request, HttpServletResponse response, String role, String what)
+            throws IOException {
+        if (!request.isUserInRole(role)) {
+            denials.record(AuditRecord.of(Category.SECURITY, Denials.DENIED).outcome(Outcome.DENIED)
+                    .target("AuditTrail", null)
+                    .detail("requiredRole", role)
+                    .detail("method", request.getMethod())
+                    .detail("path", request.getRequestURI()));
+            ApiResponses.error(response, HttpServletResponse.SC_FORBIDDEN, what + " needs the role '" + role + "'");
+            return false;
+        }
+        return true;
+    }
+
+    /** True when the caller is logged in; otherwise the application's login mechanism has answered (401). */
+    public boolean authenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getUserPrincipal() == null) {
             boolean authenticated;
             try {
@@ -50,17 +76,6 @@ public class Viewers {
                 }
                 return false;
             }
-        }
-        String role = config.viewerRole();
-        if (!request.isUserInRole(role)) {
-            denials.record(AuditRecord.of(Category.SECURITY, Denials.DENIED).outcome(Outcome.DENIED)
-                    .target("AuditTrail", null)
-                    .detail("requiredRole", role)
-                    .detail("method", request.getMethod())
-                    .detail("path", request.getRequestURI()));
-            ApiResponses.error(response, HttpServletResponse.SC_FORBIDDEN,
-                    "reading the audit trail needs the role '" + role + "'");
-            return false;
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.attest.internal.mapping;
 
 import dev.attest.internal.envers.AttestRevision;
+import dev.attest.internal.retention.RetentionTables;
 import dev.attest.internal.seal.SealTables;
 import dev.attest.internal.store.AuditEventEntity;
 import dev.attest.internal.store.EventIndexes;
@@ -13,7 +14,7 @@ import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.boot.spi.MetadataSourcesContributor;
 
 /**
- * Adds Attest's entities (the event table, the Envers revision entity and the sealed log's tables) to the application's
+ * Adds Attest's entities (the event table, the Envers revision entity and the sealed log's tables, legal holds and erased rows) to the application's
  * persistence unit, so that {@code persistence.xml} needs no line for them.
  */
 public class AttestMappings implements MetadataSourcesContributor, AdditionalMappingContributor {
@@ -27,6 +28,9 @@ public class AttestMappings implements MetadataSourcesContributor, AdditionalMap
         sources.addAnnotatedClass(SealTables.Gap.class);
         sources.addAnnotatedClass(SealTables.Lease.class);
         sources.addAnnotatedClass(SealTables.CheckpointCopy.class);
+        sources.addAnnotatedClass(RetentionTables.Hold.class);
+        sources.addAnnotatedClass(RetentionTables.ErasedRow.class);
+        sources.addAnnotatedClass(RetentionTables.ErasureRequest.class);
     }
 
     /** The event table's indexes that depend on the database: {@link EventIndexes}. */

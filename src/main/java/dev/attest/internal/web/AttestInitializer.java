@@ -1,6 +1,7 @@
 package dev.attest.internal.web;
 
 import dev.attest.internal.jsonapi.AuditApiServlet;
+import dev.attest.internal.jsonapi.RetentionApiServlet;
 import dev.attest.internal.config.AttestConfig;
 import dev.attest.internal.security.SecurityFilter;
 import dev.attest.internal.security.SessionEvents;
@@ -50,6 +51,11 @@ public class AttestInitializer implements ServletContainerInitializer {
         if (api != null) {
             api.addMapping("/audit/api/*");
             api.setServletSecurity(loginRequired);
+        }
+        ServletRegistration.Dynamic retention = context.addServlet("attest-retention-api", RetentionApiServlet.class);
+        if (retention != null) {
+            retention.addMapping("/audit/api/holds", "/audit/api/holds/*", "/audit/api/erasures", "/audit/api/erasures/*");
+            retention.setServletSecurity(loginRequired);
         }
         ServletRegistration.Dynamic page = context.addServlet("attest-audit-page", AuditPageServlet.class);
         if (page != null) {

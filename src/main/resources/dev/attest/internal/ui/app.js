@@ -80,6 +80,7 @@
         if (name === 'summary') { return showSummary(params); }
         if (name === 'logins') { return showEvents(Object.assign({ action: 'authn.login.failure' }, params), 'Failed logins', 'logins'); }
         if (name === 'security') { return showEvents(Object.assign({ category: 'SECURITY' }, params), 'Security events', 'security'); }
+        if (name === 'holds') { return showHolds(); }
         return showEvents(params, 'Events', 'events');
     }
 
@@ -456,6 +457,31 @@
             view.appendChild(kv(s.topActors.map(function (a) { return [a.actorId + (a.actorType !== 'USER' ? ' (' + a.actorType + ')' : ''), a.events]; }), 'top-actors'));
             view.appendChild(el('h3', { text: 'Actions' }));
             view.appendChild(kv(Object.keys(s.byAction).slice(0, 20).map(function (k) { return [k, s.byAction[k]]; }), 'actions'));
+        }).catch(fail);
+    }
+
+    // ---- legal holds ------------------------------------------------------------------------------------------
+
+    function showHolds() {
+        view.appendChild(el('h2', { text: 'Legal holds' }));
+        view.appendChild(el('p', { class: 'meta', text: 'The events a hold covers survive the retention purge and refuse erasure until it is released.' }));
+        api('holds').then(function (body) {
+            if (!body.holds.length) {
+                view.appendChild(el('p', { id: 'no-holds', class: 'meta', text: 'No legal hold is in force.' }));
+                return;
+            }
+            view.appendChild(el('table', { id: 'holds', class: 'events' }, [
+                el('thead', {}, [el('tr', {}, ['Hold', 'Case', 'Covers', 'Placed by', 'Placed'].map(function (h) { return el('th', { text: h }); }))]),
+                el('tbody', {}, body.holds.map(function (h) {
+                    var covers = [];
+                    if (h.actor) { covers.push('actor ' + h.actor); }
+                    if (h.targetType) { covers.push('target ' + h.targetType + (h.targetId ? ' ' + h.targetId : '')); }
+                    if (h.correlationId) { covers.push('correlation ' + h.correlationId); }
+                    if (h.ids && h.ids.length) { covers.push('events ' + h.ids.join(', ')); }
+                    if (h.from || h.to) { covers.push('from ' + (h.from || '…') + ' to ' + (h.to || '…')); }
+                    return el('tr', { class: 'hold' }, [el('td', { text: text(h.id) }), el('td', { text: text(h.case) }),
+                        el('td', { text: covers.join('; ') }), el('td', { text: text(h.placedBy) }), el('td', {}, [timeNode(h.placedAt)])]);
+                }))]));
         }).catch(fail);
     }
 

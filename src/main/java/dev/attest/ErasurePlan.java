@@ -1,0 +1,11 @@
+package dev.attest;
+
+import java.util.List;
+
+/**
+ * What an erasure of {@code subject} changes (a dry run) or changed: how many events and revisions, which
+ * columns, and the holds that refuse it (empty when it may go ahead).
+ */
+public record ErasurePlan(DataSubject subject, long events, long revisions, List<String> columns,
+                          List<Long> blockingHolds, boolean erased) {
+}

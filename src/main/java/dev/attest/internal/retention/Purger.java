@@ -1,0 +1,132 @@
+package dev.attest.internal.retention;
+
+import dev.attest.Hold;
+import dev.attest.internal.integrity.Hashes;
+import dev.attest.internal.integrity.Json;
+import dev.attest.internal.integrity.LeafRanges;
+import dev.attest.internal.seal.SealProofs;
+import dev.attest.internal.integrity.Preimages;
+import dev.attest.internal.integrity.SealedRows;
+import dev.attest.internal.integrity.ProofBundles;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One batch of the retention purge, in the caller's (short) transaction: the oldest events before the cut that no
+ * hold covers (and, with sealing on, that are sealed under {@code snapshot}'s checkpoint) are written to an archive
+ * file (fsynced), deleted by id, and a retention leaf naming their leaves and the archive's SHA-256 is appended to
+ * the log. Each archive line is an event with its proof bundle, so {@code attest-verify export} checks the file alone.
+ */
+final class Purger {
+
+    /** What one batch did. */
+    record Batch(int deleted, Path archive, String archiveSha256) {
+    }
+
+    private Purger() {
+    }
+
+    static Batch batch(Connection c, Instant cut, List<Hold> holds, SealProofs.Snapshot snapshot, Path archiveDir, int size)
+            throws SQLException, IOException {
+        boolean sealed = snapshot != null;
+        if (sealed && !ControlLeaves.lock(c)) {
+            return new Batch(0, null, null);
+        }
+        HoldPredicates.Sql notHeld = HoldPredicates.notHeld(holds);
+        String sql = "select id from attest_event where occurred_at < ?"
+                // a correlated probe of the leaf table's key per row (an IN list would be built whole for each batch)
+                + (sealed ? " and exists (select 1 from attest_seal_leaf l where l.ref_table = 'attest_event' "
+                + "and l.ref_id = attest_event.id and l.kind = 'event' and l.leaf_index < ?)" : "")
+                // the time index's order: each batch reads the oldest rows of one index range, never sorts them all
+                + notHeld.text() + " order by occurred_at, id fetch first " + size + " rows only";
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int p = 1;
+            s.setTimestamp(p++, Timestamp.from(cut));
+            if (sealed) {
+                s.setLong(p++, snapshot.checkpoint().size());
+            }
+            for (Object param : notHeld.params()) {
+                s.setObject(p++, param);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return new Batch(0, null, null);
+        }
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        Map<Long, Map<String, String>> rows = SealedRows.rows(c, Preimages.EVENT_TABLE, "id in (" + in + ")");
+        Map<Long, Object[]> leaves = new TreeMap<>();
+        if (sealed) {
+            try (PreparedStatement s = c.prepareStatement("select ref_id, leaf_index, salt from attest_seal_leaf "
+                    + "where ref_table = 'attest_event' and kind = 'event' and ref_id in (" + in + ")");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    leaves.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                }
+            }
+        }
+        Map<Long, String> erased = Erasure.erasedRows(c, Preimages.EVENT_TABLE, in);
+        ids.sort(null);
+        Path archive = archiveDir.resolve("attest-events-" + ids.get(0) + "-" + ids.get(ids.size() - 1) + "-"
+                + Instant.now().toEpochMilli() + ".jsonl");
+        MessageDigest sha = Hashes.sha256();
+        try (OutputStream out = Files.newOutputStream(archive, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC)) {
+            StringBuilder text = new StringBuilder();
+            for (Map.Entry<Long, Map<String, String>> row : rows.entrySet()) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("id", row.getKey().toString());
+                Object[] leaf = leaves.get(row.getKey());
+                if (leaf != null) {
+                    line.put("seal", ProofBundles.bundle(row.getKey(), row.getValue(), (String) leaf[1], (Long) leaf[0],
+                            snapshot.tree(), snapshot.checkpoint(), erased.get(row.getKey())));
+                } else {
+                    line.put("columns", new TreeMap<>(row.getValue()));
+                }
+                text.append(Json.canonical(line)).append('\n');
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            sha.update(bytes);
+            out.write(bytes);
+        }
+        String archiveSha = Hashes.hex(sha.digest());
+        try (PreparedStatement s = c.prepareStatement("delete from attest_event where id in (" + in + ")")) {
+            s.executeUpdate();
+        }
+        if (sealed) {
+            Map<String, String> columns = new TreeMap<>();
+            columns.put("table", Preimages.EVENT_TABLE);
+            columns.put("count", Integer.toString(rows.size()));
+            columns.put("leaves", LeafRanges.format(leaves.values().stream().map(l -> (Long) l[0]).sorted().toList()));
+            columns.put("cut", cut.toString());
+            columns.put("archive", archive.getFileName().toString());
+            columns.put("archive_sha256", archiveSha);
+            long id = ControlLeaves.nextId(c, Preimages.RETENTION_TABLE);
+            ControlLeaves.append(c, Preimages.RETENTION, Preimages.RETENTION_TABLE, id, Preimages.retention(id, columns), columns);
+        }
+        return new Batch(rows.size(), archive, archiveSha);
+    }
+}

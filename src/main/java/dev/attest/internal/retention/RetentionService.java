@@ -1,0 +1,221 @@
+package dev.attest.internal.retention;
+
+import dev.attest.AuditLog;
+import dev.attest.AuditRecord;
+import dev.attest.Category;
+import dev.attest.internal.seal.SealProofs;
+import dev.attest.internal.seal.SealRounds;
+import dev.attest.internal.seal.SealService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Validates the {@code attest.retention.*} settings at deployment and, when {@code attest.retention.events} is set,
+ * purges once a day at {@code attest.retention.at} (UTC): on one node at a time (a lease row), in batches of
+ * {@code attest.retention.batch-size}, each archived, deleted and recorded in a short transaction of its own.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
+    /** Recorded once per purge run that deleted events. */
+    public static final String PURGED = "audit.retention.purged";
+
+    @Inject
+    SealRounds work;
+
+    @Inject
+    SealService sealing;
+
+    @Inject
+    SealProofs proofs;
+
+    @Inject
+    AuditLog log;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private RetentionSettings settings;
+    private ScheduledFuture<?> task;
+    private volatile boolean stopping;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        settings = RetentionSettings.load(ConfigProvider.getConfig(RetentionService.class.getClassLoader()));
+        if (!settings.purgesEvents()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Instant next = LocalDate.now(ZoneOffset.UTC).atTime(settings.at()).toInstant(ZoneOffset.UTC);
+        if (!next.isAfter(now)) {
+            next = next.plus(Duration.ofDays(1));
+        }
+        task = scheduler.scheduleAtFixedRate(this::daily, Duration.between(now, next).toMillis(),
+                Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("attest retention: events older than " + settings.events() + " are purged daily at " + settings.at()
+                + " UTC, archived to " + settings.archiveDir()
+                + (sealing.enabled() ? "" : "; sealing is off, so the archives carry no proofs and the purge is recorded as an event only"));
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stopping = true;
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    public RetentionSettings settings() {
+        return settings;
+    }
+
+    private void daily() {
+        try {
+            purgeNow(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "attest retention purge failed, retried tomorrow: " + e, e);
+        }
+    }
+
+    /** What one purge run did. */
+    public record Run(long deleted, int batches, List<String> archives, boolean ran) {
+    }
+
+    /**
+     * Purges now the events older than {@code attest.retention.events} before {@code now}, unless another node holds
+     * the purge lease. Returns what it did.
+     */
+    public synchronized Run purgeNow(Instant now) {
+        if (settings == null || !settings.purgesEvents()) {
+            throw new IllegalStateException(RetentionSettings.EVENTS + " is not set: nothing is purged");
+        }
+        Duration lease = Duration.ofHours(1);
+        if (!lease(lease)) {
+            return new Run(0, 0, List.of(), false);
+        }
+        Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.events()).toInstant();
+        SealProofs.Snapshot snapshot = sealing.enabled() ? proofs.snapshot() : null;
+        if (snapshot != null && snapshot.checkpoint() == null) {
+            LOG.info("attest retention: nothing is sealed under a checkpoint yet, nothing is purged");
+            return new Run(0, 0, List.of(), true);
+        }
+        long deleted = 0;
+        int batches = 0;
+        int failures = 0;
+        List<String> archives = new java.util.ArrayList<>();
+        while (!stopping) {
+            Purger.Batch batch;
+            try {
+                batch = work.work(c -> {
+                    try {
+                        // the holds as they are now: one placed during the run protects the next batch
+                        return Purger.batch(c, cut, LegalHoldService.active(c), snapshot, settings.archiveDir(),
+                                settings.batchSize());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
+                    }
+                });
+                failures = 0;
+            } catch (RuntimeException e) {
+                // a batch that lost a race with a sealing round rolled back whole: try it again, a few times
+                if (++failures >= 5) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "attest retention batch rolled back, retried", e);
+                continue;
+            }
+            if (batch.deleted() == 0) {
+                break;
+            }
+            deleted += batch.deleted();
+            batches++;
+            archives.add(batch.archive().getFileName().toString());
+            renew(lease);
+            pause();
+        }
+        if (deleted > 0) {
+            log.record(AuditRecord.of(Category.SYSTEM, PURGED).detail("deleted", deleted).detail("batches", batches)
+                    .detail("cut", cut.toString()).detail("archiveDir", settings.archiveDir().toString())
+                    .detail("sealed", snapshot != null));
+            LOG.info("attest retention: purged " + deleted + " events older than " + cut + " in " + batches
+                    + " batches, archived in " + settings.archiveDir());
+        }
+        return new Run(deleted, batches, List.copyOf(archives), true);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.pause().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** Takes the purge lease (row {@code retention} of the lease table) on database time, or says another node has it. */
+    private boolean lease(Duration duration) {
+        return work.work(c -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp until = Timestamp.from(Instant.now().plus(duration));
+            try (PreparedStatement s = c.prepareStatement("update attest_seal_lease set holder = ?, expires_at = ? "
+                    + "where name = 'retention' and (holder = ? or expires_at < ?)")) {
+                s.setString(1, node);
+                s.setTimestamp(2, until);
+                s.setString(3, node);
+                s.setTimestamp(4, now);
+                if (s.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            if (exists(c)) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into attest_seal_lease (name, holder, expires_at) values ('retention', ?, ?)")) {
+                s.setString(1, node);
+                s.setTimestamp(2, until);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static boolean exists(java.sql.Connection c) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement("select 1 from attest_seal_lease where name = 'retention'");
+             java.sql.ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private void renew(Duration duration) {
+        work.work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "update attest_seal_lease set expires_at = ? where name = 'retention' and holder = ?")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now().plus(duration)));
+                s.setString(2, node);
+                return s.executeUpdate();
+            }
+        });
+    }
+}
