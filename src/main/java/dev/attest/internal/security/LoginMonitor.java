@@ -15,9 +15,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -164,14 +167,17 @@ public class LoginMonitor {
         if (name != null) {
             failure.target("User", name);
         }
-        record(failure, name);
+        // counted before anything is written: the next attempt may arrive while the failure is being recorded
         Instant now = Instant.now();
         String address = clientAddress == null || clientAddress.isEmpty() ? null : clientAddress;
-        count(pairKey(name, address), now, config.maxFailures(), config.lockout(), "User", name,
-                "name-and-address", address);
-        count(addressKey(address), now, config.maxFailuresPerAddress(), config.lockout(), "ClientAddress", address,
-                "address", null);
-        count(nameKey(name), now, config.maxFailuresPerAddress(), false, "User", name, "name", null);
+        List<AuditRecord> alarms = new ArrayList<>(3);
+        alarms.add(count(pairKey(name, address), now, config.maxFailures(), config.lockout(), "User", name,
+                "name-and-address", address));
+        alarms.add(count(addressKey(address), now, config.maxFailuresPerAddress(), config.lockout(), "ClientAddress",
+                address, "address", null));
+        alarms.add(count(nameKey(name), now, config.maxFailuresPerAddress(), false, "User", name, "name", null));
+        record(failure, name);
+        alarms.stream().filter(Objects::nonNull).forEach(log::record);
     }
 
     /** {@code authn.login.blocked}: an attempt refused by the lockout or its delay. */
@@ -200,11 +206,11 @@ public class LoginMonitor {
                 .detail("maxInactiveSeconds", maxInactiveSeconds));
     }
 
-    /** Counts a failure under {@code key}; the first one over {@code max} in a window records an alarm. */
-    private void count(String key, Instant now, int max, boolean locks, String kind, String value, String scope,
-                       String address) {
+    /** Counts a failure under {@code key}; returns the alarm to record for the first one over {@code max} in a window. */
+    private AuditRecord count(String key, Instant now, int max, boolean locks, String kind, String value, String scope,
+                              String address) {
         if (key == null) {
-            return;
+            return null;
         }
         Duration window = config.window();
         if (failures.size() > MAX_KEYS) {
@@ -236,9 +242,10 @@ public class LoginMonitor {
                 if (address != null) {
                     alarm.detail("clientAddress", address);
                 }
-                log.record(alarm);
+                return alarm;
             }
         }
+        return null;
     }
 
     /** Failures under {@code key} within the window, {@code 0} for a {@code null} key. */
