@@ -35,6 +35,11 @@ public final class AsynchronousCalls {
         return ContextStamp.fromText(servers().carriedToAsynchronousCall(), base);
     }
 
+    /** Uses {@code adapters} from now on; {@code null} finds them again in Attest's class loader. */
+    static void servedBy(ServerAdapters adapters) {
+        servers = adapters;
+    }
+
     private static ServerAdapters servers() {
         ServerAdapters found = servers;
         if (found == null) {
