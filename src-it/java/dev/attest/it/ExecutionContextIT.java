@@ -385,6 +385,18 @@ class ExecutionContextIT {
     }
 
     @Test
+    void asynchronousSessionBeanCalledWithAReasonOnlyKeepsItsCallersActorReasonAndCorrelationId() throws Exception {
+        Future<Thread> call = AuditContext.withReason("ticket ASY-4", () -> asyncCaller.call("ejb-async-reason"));
+        call.get(30, TimeUnit.SECONDS);
+
+        AuditEvent caller = probe.single("context.async-call", "ejb-async-reason");
+        AuditEvent work = probe.await(WORK, "ejb-async-reason");
+        assertEquals(caller.actor(), work.actor());
+        assertEquals("ticket ASY-4", work.reason());
+        assertEquals(caller.correlationId(), work.correlationId());
+    }
+
+    @Test
     void asynchronousSessionBeanCallLeavesNoStampOnTheCallerNorThePoolThread() throws Exception {
         Thread caller = Thread.currentThread();
         for (int i = 0; i < 4; i++) {
