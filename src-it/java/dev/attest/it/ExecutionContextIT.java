@@ -9,6 +9,7 @@ import dev.attest.AuditTrail;
 import dev.attest.EventQuery;
 import dev.attest.EntityChange;
 import dev.attest.EntityRevision;
+import dev.attest.it.contexts.AsyncCaller;
 import dev.attest.it.contexts.ConcurrentWork;
 import dev.attest.it.contexts.AsyncWork;
 import dev.attest.it.contexts.Facade;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExecutionContextIT {
 
     private static final String WORK = "context.work";
+    /** The MDC entry in which WildFly carries Attest's context to EJB {@code @Asynchronous} methods. */
+    private static final String ASYNC_STAMP = "attest.context";
 
     @Deployment
     static WebArchive deployment() {
@@ -98,6 +102,9 @@ class ExecutionContextIT {
 
     @Inject
     ConcurrentWork concurrentWork;
+
+    @Inject
+    AsyncCaller asyncCaller;
 
     @Inject
     JMSContext jms;
@@ -357,6 +364,54 @@ class ExecutionContextIT {
 
         assertActor(Actor.user("kim"), "async-run-as");
         assertEquals("ticket ASY-1", probe.single(WORK, "async-run-as").reason());
+    }
+
+    @Test
+    void asynchronousSessionBeanRunsAsTheExplicitActorWithItsReasonAndTheCallersCorrelationId() throws Exception {
+        Future<Thread> call = AuditContext.runAs(Actor.user("nina"),
+                () -> AuditContext.withReason("ticket ASY-3", () -> asyncCaller.call("ejb-async-run-as")));
+        call.get(30, TimeUnit.SECONDS);
+
+        AuditEvent caller = probe.single("context.async-call", "ejb-async-run-as");
+        AuditEvent work = probe.await(WORK, "ejb-async-run-as");
+        assertEquals(Actor.user("nina"), work.actor());
+        assertEquals("ticket ASY-3", work.reason());
+        assertEquals(caller.correlationId(), work.correlationId(), "the asynchronous work belongs to its caller's action");
+        List<Object[]> revisions = probe.rows("select r.actor_type, r.actor_id, r.reason, r.correlation_id from Invoice_AUD a"
+                + " join attest_revision r on a.REV = r.id where a.customer = 'ejb-async-run-as' and a.REVTYPE = 0");
+        assertEquals(1, revisions.size());
+        assertEquals(List.of("USER", "nina", "ticket ASY-3", caller.correlationId()),
+                Arrays.stream(revisions.get(0)).map(String::valueOf).toList(), "revision");
+    }
+
+    @Test
+    void asynchronousSessionBeanCalledWithAReasonOnlyKeepsItsCallersActorReasonAndCorrelationId() throws Exception {
+        Future<Thread> call = AuditContext.withReason("ticket ASY-4", () -> asyncCaller.call("ejb-async-reason"));
+        call.get(30, TimeUnit.SECONDS);
+
+        AuditEvent caller = probe.single("context.async-call", "ejb-async-reason");
+        AuditEvent work = probe.await(WORK, "ejb-async-reason");
+        assertEquals(caller.actor(), work.actor());
+        assertEquals("ticket ASY-4", work.reason());
+        assertEquals(caller.correlationId(), work.correlationId());
+    }
+
+    @Test
+    void asynchronousSessionBeanCallLeavesNoStampOnTheCallerNorThePoolThread() throws Exception {
+        Thread caller = Thread.currentThread();
+        for (int i = 0; i < 4; i++) {
+            String entry = "ejb-async-leak-" + i;
+            Future<Thread> call = AuditContext.runAs(Actor.user("otto"), () -> {
+                assertEquals(1, ThreadLocals.mapsHolding(caller, ASYNC_STAMP).size(), "the stamp rides in the caller's MDC");
+                return asyncCaller.call(entry);
+            });
+            Thread pooled = call.get(30, TimeUnit.SECONDS);
+
+            assertEquals(List.of(), ThreadLocals.mapsHolding(caller, ASYNC_STAMP), "caller after " + entry);
+            assertEquals(List.of(), ThreadLocals.settled(() -> ThreadLocals.mapsHolding(pooled, ASYNC_STAMP)), "pool thread after " + entry);
+            assertEquals(List.of(), ThreadLocals.settledOfApplication(pooled), "thread-locals of the pool thread after " + entry);
+            assertEquals(Actor.user("otto"), probe.await(WORK, entry).actor());
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** What a thread's thread-locals hold that belongs to the application: what would pin its class loader. */
 final class ThreadLocals {
@@ -26,12 +28,30 @@ final class ThreadLocals {
         return found;
     }
 
+    /** The thread-local maps of {@code thread} (such as the logging MDC) that hold an entry {@code key}. */
+    static List<String> mapsHolding(Thread thread, String key) {
+        List<String> found = new ArrayList<>();
+        for (String mapField : List.of("threadLocals", "inheritableThreadLocals")) {
+            for (Object value : values(thread, mapField)) {
+                if (value instanceof Map<?, ?> map && map.containsKey(key)) {
+                    found.add(mapField + ": " + value.getClass().getName() + " -> " + map.get(key));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Waits up to two seconds for {@code thread} to hold nothing of the application (a pool finishes a task after its result). */
     static List<String> settledOfApplication(Thread thread) throws InterruptedException {
-        List<String> found = ofApplication(thread);
+        return settled(() -> ofApplication(thread));
+    }
+
+    /** What {@code read} finds once it finds nothing, or after two seconds (a pool finishes a task after its result). */
+    static List<String> settled(Supplier<List<String>> read) throws InterruptedException {
+        List<String> found = read.get();
         for (int i = 0; i < 20 && !found.isEmpty(); i++) {
             Thread.sleep(100);
-            found = ofApplication(thread);
+            found = read.get();
         }
         return found;
     }

@@ -18,4 +18,11 @@ public class AsyncService {
     public Future<Long> work(String entryPoint) {
         return new AsyncResult<>(recorder.work(entryPoint).getId());
     }
+
+    /** Does the audited work and returns the pool thread that ran it. */
+    @Asynchronous
+    public Future<Thread> workOnPool(String entryPoint) {
+        recorder.work(entryPoint);
+        return new AsyncResult<>(Thread.currentThread());
+    }
 }

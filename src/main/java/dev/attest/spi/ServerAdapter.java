@@ -32,4 +32,21 @@ public interface ServerAdapter {
      * @param denial the {@code jakarta.ejb.EJBAccessException} (or the exception wrapping it) the container threw
      */
     String deniedMethod(Throwable denial);
+
+    /**
+     * Keeps {@code stamp}, Attest's context on the calling thread as one line of text, where this server carries
+     * it from the caller of an EJB {@code @Asynchronous} method to the thread that runs it; {@code null} takes it
+     * back. Called on the caller's thread whenever its explicit actor, reason or correlation id changes; must not
+     * throw, and must leave nothing on the thread once given {@code null}. By default the server carries nothing.
+     */
+    default void carryToAsynchronousCalls(String stamp) {
+    }
+
+    /**
+     * The stamp carried into the EJB {@code @Asynchronous} method running on the calling thread, or {@code null}.
+     * Attest checks it as it checks any stamp.
+     */
+    default String carriedToAsynchronousCall() {
+        return null;
+    }
 }

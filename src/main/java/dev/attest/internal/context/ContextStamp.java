@@ -4,6 +4,12 @@ import dev.attest.Actor;
 import dev.attest.ActorType;
 import dev.attest.internal.capture.Text;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -11,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The audit context written as string properties, to cross a boundary that carries no thread: a message, a
- * batch job's parameters. The names are valid Jakarta Messaging property identifiers.
+ * batch job's parameters, the text a server carries to an asynchronous call. The names are valid Jakarta Messaging
+ * property identifiers.
  */
 public final class ContextStamp {
 
@@ -28,6 +35,8 @@ public final class ContextStamp {
     static final int MAX_CORRELATION = 64;
     /** Longest stamped reason. */
     static final int MAX_REASON = 2000;
+    /** Longest stamp {@link #fromText} reads: every value at its longest, each character encoded. */
+    static final int MAX_TEXT = 12 * (2 * MAX_ID + MAX_CORRELATION + MAX_REASON + 100);
 
     private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:\\-]{1," + MAX_CORRELATION + "}");
     private static final Logger LOG = Logger.getLogger(ContextStamp.class.getName());
@@ -37,12 +46,17 @@ public final class ContextStamp {
 
     /** Writes {@code actor} and the current reason and correlation id through {@code property}. */
     public static void write(Actor actor, BiConsumer<String, String> property) {
-        Scope scope = Scope.current();
-        property.accept(ACTOR_TYPE, actor.type().name());
-        property.accept(ACTOR_ID, actor.id());
-        if (actor.onBehalfOf() != null) {
-            property.accept(ON_BEHALF_OF_TYPE, actor.onBehalfOf().type().name());
-            property.accept(ON_BEHALF_OF_ID, actor.onBehalfOf().id());
+        write(actor, Scope.current(), property);
+    }
+
+    private static void write(Actor actor, Scope scope, BiConsumer<String, String> property) {
+        if (actor != null) {
+            property.accept(ACTOR_TYPE, actor.type().name());
+            property.accept(ACTOR_ID, actor.id());
+            if (actor.onBehalfOf() != null) {
+                property.accept(ON_BEHALF_OF_TYPE, actor.onBehalfOf().type().name());
+                property.accept(ON_BEHALF_OF_ID, actor.onBehalfOf().id());
+            }
         }
         if (scope.correlationId() != null) {
             property.accept(CORRELATION_ID, scope.correlationId());
@@ -50,6 +64,48 @@ public final class ContextStamp {
         if (scope.reason() != null) {
             property.accept(REASON, scope.reason());
         }
+    }
+
+    /**
+     * The explicit actor, reason and correlation id of {@code scope} as one line of text
+     * ({@code name=value&...}, values URL-encoded), or {@code null} if it has none of them.
+     */
+    public static String text(Scope scope) {
+        if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null) {
+            return null;
+        }
+        StringJoiner text = new StringJoiner("&");
+        write(scope.actor(), scope, (name, value) -> text.add(name + "="
+                + URLEncoder.encode(REASON.equals(name) ? Text.clean(value, MAX_REASON) : value, StandardCharsets.UTF_8)));
+        return text.toString();
+    }
+
+    /**
+     * {@code base} with what {@link #text} wrote, checked as {@link #read} checks a stamp; a stamp without an actor
+     * carries only its reason and correlation id. {@code null} if {@code text} is {@code null}, is not such a
+     * line, or names an invalid actor.
+     */
+    public static Scope fromText(String text, Scope base) {
+        if (text == null || text.length() > MAX_TEXT) {
+            return null;
+        }
+        Map<String, String> properties = new HashMap<>();
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                return null;
+            }
+            try {
+                properties.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                return null;
+            }
+        }
+        if (properties.containsKey(ACTOR_TYPE) || properties.containsKey(ACTOR_ID)) {
+            return read(properties::get, base);
+        }
+        return properties.containsKey(ON_BEHALF_OF_TYPE) || properties.containsKey(ON_BEHALF_OF_ID) ? null
+                : withReasonAndCorrelation(properties::get, base);
     }
 
     /**
@@ -74,7 +130,10 @@ public final class ContextStamp {
             }
             actor = actor.onBehalfOf(principal);
         }
-        Scope scope = base.withActor(actor);
+        return withReasonAndCorrelation(property, base.withActor(actor));
+    }
+
+    private static Scope withReasonAndCorrelation(Function<String, String> property, Scope scope) {
         String correlationId = property.apply(CORRELATION_ID);
         if (correlationId != null && CORRELATION.matcher(correlationId).matches()) {
             scope = scope.withCorrelationId(correlationId);

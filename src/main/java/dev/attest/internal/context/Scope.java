@@ -31,21 +31,22 @@ public record Scope(Actor actor, String reason, String correlationId, RequestInf
     /** Makes {@code scope} current and returns the one it replaces, to hand back to {@link #restore}. */
     public static Scope enter(Scope scope) {
         Scope previous = current();
-        if (scope == null || scope.equals(EMPTY)) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(scope);
-        }
+        set(scope == null ? EMPTY : scope, previous);
         return previous;
     }
 
     /** Restores what {@link #enter} returned; an empty scope leaves nothing behind on a pooled thread. */
     public static void restore(Scope previous) {
-        if (previous == null || previous.equals(EMPTY)) {
+        set(previous == null ? EMPTY : previous, current());
+    }
+
+    private static void set(Scope scope, Scope left) {
+        if (scope.equals(EMPTY)) {
             CURRENT.remove();
         } else {
-            CURRENT.set(previous);
+            CURRENT.set(scope);
         }
+        AsynchronousCalls.changed(left, scope);
     }
 
     public Scope withActor(Actor newActor) {

@@ -6,6 +6,7 @@ import dev.attest.AuditTarget;
 import dev.attest.internal.config.AttestConfig;
 import dev.attest.internal.system.SkipRules;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Schedules;
@@ -46,7 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code attest.} configuration value;</li>
  *   <li>a message-driven bean without {@link AuditActor} fails the deployment, naming the bean;</li>
  *   <li>entry points with no caller (timers, startup singletons, observers of the application's start and
- *       stop, batch artifacts) get the {@link EntryPoint} binding and a name, {@code Bean#method}.</li>
+ *       stop, batch artifacts) get the {@link EntryPoint} binding and a name, {@code Bean#method};</li>
+ *   <li>EJB {@code @Asynchronous} methods get the {@link AsynchronousCall} binding, to run with their caller's
+ *       context.</li>
  * </ul>
  */
 public class AttestExtension implements Extension {
@@ -114,6 +117,15 @@ public class AttestExtension implements Extension {
                     .ifPresent(init -> startups.put(beanClass, entryPointName(beanClass, init.getJavaMember().getName())));
             configurator.add(EntryPoint.Literal.INSTANCE);
         }
+    }
+
+    <T> void findAsynchronousMethods(@Observes @WithAnnotations(Asynchronous.class) ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().isAnnotationPresent(Asynchronous.class)) {
+            event.configureAnnotatedType().add(AsynchronousCall.Literal.INSTANCE);
+            return;
+        }
+        event.configureAnnotatedType().filterMethods(method -> method.isAnnotationPresent(Asynchronous.class))
+                .forEach(method -> method.add(AsynchronousCall.Literal.INSTANCE));
     }
 
     <T> void findBatchArtifacts(@Observes ProcessAnnotatedType<T> event) {

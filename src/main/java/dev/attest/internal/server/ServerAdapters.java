@@ -77,6 +77,24 @@ public final class ServerAdapters {
         return null;
     }
 
+    /** Gives {@code stamp} (or {@code null}) to every adapter, to carry to EJB {@code @Asynchronous} calls. */
+    public void carryToAsynchronousCalls(String stamp) {
+        for (ServerAdapter adapter : available) {
+            adapter.carryToAsynchronousCalls(stamp);
+        }
+    }
+
+    /** The first stamp an adapter carried into the running EJB {@code @Asynchronous} method, else {@code null}. */
+    public String carriedToAsynchronousCall() {
+        for (ServerAdapter adapter : available) {
+            String stamp = adapter.carriedToAsynchronousCall();
+            if (stamp != null) {
+                return stamp;
+            }
+        }
+        return null;
+    }
+
     /**
      * Checks that the security events Attest must record can be observed here: a kind no available adapter observes
      * must be listed in {@code attest.security.unobserved}, and {@code attest.security.lockout=true} needs an

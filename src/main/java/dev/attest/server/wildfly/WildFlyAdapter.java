@@ -2,6 +2,7 @@ package dev.attest.server.wildfly;
 
 import dev.attest.spi.SecurityObservation;
 import dev.attest.spi.ServerAdapter;
+import org.jboss.logging.MDC;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * WildFly: Undertow's handler chain ({@link AttestServletExtension}) sees failed logins, refuses locked-out
  * attempts and sees the container's URL denials; EJB denials name their bean and method in WildFly's message
- * {@code WFLYEJB0364}.
+ * {@code WFLYEJB0364}. The EJB container copies the caller's logging MDC to the thread of an {@code @Asynchronous}
+ * method (and clears it after), so Attest's context stamp rides there under {@value #MDC_KEY}.
  */
 public final class WildFlyAdapter implements ServerAdapter {
 
@@ -20,6 +22,31 @@ public final class WildFlyAdapter implements ServerAdapter {
 
     /** WFLYEJB0364: Invocation on method: public T a.b.Bean.method(...) of bean: Bean is not allowed */
     private static final Pattern WFLYEJB0364 = Pattern.compile("method: .*?\\.(\\w+)\\([^)]*\\)[^:]* of bean: (\\S+)");
+
+    /** The MDC entry that holds Attest's context stamp while the caller's scope has one. */
+    static final String MDC_KEY = "attest.context";
+
+    @Override
+    public void carryToAsynchronousCalls(String stamp) {
+        try {
+            if (stamp == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, stamp);
+            }
+        } catch (LinkageError noLoggingApi) {
+            // the deployment excludes org.jboss.logging: nothing is carried, as on a server without an adapter
+        }
+    }
+
+    @Override
+    public String carriedToAsynchronousCall() {
+        try {
+            return MDC.get(MDC_KEY) instanceof String stamp ? stamp : null;
+        } catch (LinkageError noLoggingApi) {
+            return null;
+        }
+    }
 
     @Override
     public boolean available(ClassLoader applicationLoader) {

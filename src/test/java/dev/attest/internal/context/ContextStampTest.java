@@ -66,4 +66,32 @@ class ContextStampTest {
         assertTrue(scope.reason().length() <= ContextStamp.MAX_REASON, String.valueOf(scope.reason().length()));
         assertTrue(scope.reason().startsWith("line\\n"), scope.reason().substring(0, 10));
     }
+
+    @Test
+    void textCarriesActorReasonAndCorrelationIdAndReadsBackAsTheyWere() {
+        Scope scope = new Scope(Actor.user("dora & co=1").onBehalfOf(Actor.user("customer-42")), "ticket OPS-3: 50% & more",
+                "3f2c9a10-0b7d", null);
+
+        assertEquals(scope, ContextStamp.fromText(ContextStamp.text(scope), BASE));
+        Scope reasonOnly = BASE.withReason("why").withCorrelationId("c-1");
+        assertEquals(reasonOnly, ContextStamp.fromText(ContextStamp.text(reasonOnly), BASE));
+        assertNull(ContextStamp.text(BASE));
+    }
+
+    @Test
+    void textIsBoundedAndCheckedAsAnyStamp() {
+        Scope longReason = BASE.withActor(Actor.user("dora")).withReason("r\n".repeat(5000));
+        String text = ContextStamp.text(longReason);
+
+        assertTrue(text.length() < ContextStamp.MAX_TEXT, "length " + text.length());
+        assertEquals(ContextStamp.MAX_REASON, ContextStamp.fromText(text, BASE).reason().length());
+        assertNull(ContextStamp.fromText("attestActorType=ROOT&attestActorId=mallory", BASE));
+        assertNull(ContextStamp.fromText("attestActorId=mallory", BASE));
+        assertNull(ContextStamp.fromText("attestOnBehalfOfId=mallory&attestReason=x", BASE));
+        assertNull(ContextStamp.fromText("no pairs", BASE));
+        assertNull(ContextStamp.fromText("attestReason=%zz", BASE));
+        assertNull(ContextStamp.fromText("x".repeat(ContextStamp.MAX_TEXT + 1), BASE));
+        assertNull(ContextStamp.fromText("attestActorType=USER&attestActorId=mallory%0AUSER:admin", BASE));
+        assertEquals(BASE.withReason("ok"), ContextStamp.fromText("attestReason=ok&attestCorrelationId=a%20b", BASE));
+    }
 }

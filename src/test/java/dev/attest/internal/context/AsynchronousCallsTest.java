@@ -1,0 +1,89 @@
+package dev.attest.internal.context;
+
+import dev.attest.Actor;
+import dev.attest.AuditContext;
+import dev.attest.internal.server.ServerAdapters;
+import dev.attest.spi.SecurityObservation;
+import dev.attest.spi.ServerAdapter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The stamp for asynchronous calls is written when the explicit context changes, and only then. */
+class AsynchronousCallsTest {
+
+    /** What the server adapter was given, in order ({@code null} for "taken back"). */
+    private final List<String> given = new ArrayList<>();
+
+    @BeforeEach
+    void recordingAdapter() {
+        AsynchronousCalls.servedBy(ServerAdapters.of(List.of(new ServerAdapter() {
+            @Override
+            public boolean available(ClassLoader applicationLoader) {
+                return true;
+            }
+
+            @Override
+            public Set<SecurityObservation> observes() {
+                return Set.of();
+            }
+
+            @Override
+            public String deniedMethod(Throwable denial) {
+                return null;
+            }
+
+            @Override
+            public void carryToAsynchronousCalls(String stamp) {
+                given.add(stamp);
+            }
+
+            @Override
+            public String carriedToAsynchronousCall() {
+                return given.isEmpty() ? null : given.get(given.size() - 1);
+            }
+        })));
+    }
+
+    @AfterEach
+    void findAdaptersAgain() {
+        AsynchronousCalls.servedBy(null);
+    }
+
+    @Test
+    void runAsAndReasonAreStampedOnEntryAndTakenBackOnExit() {
+        AuditContext.runAs(Actor.user("dora"), () -> AuditContext.withReason("ticket OPS-3", () -> {
+            assertEquals(new Scope(Actor.user("dora"), "ticket OPS-3", null, null), AsynchronousCalls.carried(Scope.EMPTY));
+        }));
+
+        assertEquals(Arrays.asList(ContextStamp.text(Scope.EMPTY.withActor(Actor.user("dora"))),
+                ContextStamp.text(Scope.EMPTY.withActor(Actor.user("dora")).withReason("ticket OPS-3")),
+                ContextStamp.text(Scope.EMPTY.withActor(Actor.user("dora"))), null), given);
+        assertNull(AsynchronousCalls.carried(Scope.EMPTY));
+    }
+
+    @Test
+    void enteringAScopeThatChangesOnlyTheRequestOrNothingWritesNoStamp() {
+        Scope outer = Scope.enter(Scope.EMPTY.withActor(Actor.user("dora")));
+        try {
+            for (int i = 0; i < 3; i++) {
+                Scope previous = Scope.enter(Scope.current().withRequest(new RequestInfo("10.0.0.1", "ua", "GET", "/p", "r-" + i)));
+                Scope.restore(previous);
+                Scope same = Scope.enter(Scope.current());
+                Scope.restore(same);
+            }
+        } finally {
+            Scope.restore(outer);
+        }
+
+        assertEquals(2, given.size(), "one stamp on entering the runAs, one taking it back: " + given);
+    }
+}
