@@ -1,5 +1,6 @@
 package dev.attest.internal.retention;
 
+import dev.attest.internal.seal.SealTables;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,9 +8,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The schema of legal holds and erasures. Attest reads and writes these tables with JDBC only; the mappings
@@ -56,7 +55,7 @@ public final class RetentionTables {
     /** What an erasure kept of a sealed row whose personal values and salt it removed ({@code ErasedRow}). */
     @Entity(name = "AttestErasedRow")
     @Table(name = "attest_erased_row", indexes = @Index(name = "attest_erased_row_erasure", columnList = "erasure_id"))
-    @IdClass(RowKey.class)
+    @IdClass(SealTables.RowKey.class)
     public static class ErasedRow {
         @Id
         @Column(name = "ref_table", length = 64)
@@ -68,22 +67,6 @@ public final class RetentionTables {
         Long erasureId;
         @Column(name = "commitments", nullable = false, length = 8000)
         String commitments;
-    }
-
-    /** The key of {@link ErasedRow}. */
-    public static class RowKey implements Serializable {
-        String refTable;
-        Long refId;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RowKey k && Objects.equals(refTable, k.refTable) && Objects.equals(refId, k.refId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(refTable, refId);
-        }
     }
 
     /**

@@ -66,7 +66,7 @@ public final class SealTables {
     /** An id skipped in commit order, sealed when its row commits or closed by a control leaf after the horizon. */
     @Entity(name = "AttestSealGap")
     @Table(name = "attest_seal_gap", indexes = @Index(name = "attest_seal_gap_opened", columnList = "opened_at"))
-    @IdClass(GapKey.class)
+    @IdClass(RowKey.class)
     public static class Gap {
         @Id
         @Column(name = "ref_table", length = 64)
@@ -78,14 +78,14 @@ public final class SealTables {
         Instant openedAt;
     }
 
-    /** The key of {@link Gap}. */
-    public static class GapKey implements Serializable {
+    /** The key of a row of a sealed table named by table and id ({@link Gap}, and the erased rows of retention). */
+    public static class RowKey implements Serializable {
         String refTable;
         Long refId;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof GapKey k && java.util.Objects.equals(refTable, k.refTable) && java.util.Objects.equals(refId, k.refId);
+            return o instanceof RowKey k && java.util.Objects.equals(refTable, k.refTable) && java.util.Objects.equals(refId, k.refId);
         }
 
         @Override
