@@ -134,6 +134,74 @@ class ExecutionContextIT {
         assertActor(Actor.user("bob"), "async-1");
     }
 
+    /**
+     * A hostile user agent: it tries to forge the stamp's actor and request id, holds escapes that do not decode and
+     * a Latin-1 letter, and is longer than any stored value.
+     */
+    private static final String HOSTILE_AGENT = "Mozilla/5.0 (X11) &attestActorType=SYSTEM&attestActorId=root"
+            + "&attestRequestId=forged%0A%zz+\u00e9 " + "x".repeat(3000);
+
+    @Test
+    void asynchronousSessionBeanCalledFromARequestRecordsTheRequestContext() throws Exception {
+        assertAsynchronousWorkRecordsTheRequestContext("ejb");
+    }
+
+    @Test
+    void asynchronousEventObserverFiredFromARequestRecordsTheRequestContext() throws Exception {
+        assertAsynchronousWorkRecordsTheRequestContext("event");
+    }
+
+    @Test
+    void concurrencyAsynchronousMethodCalledFromARequestRecordsTheRequestContext() throws Exception {
+        assertAsynchronousWorkRecordsTheRequestContext("concurrent");
+    }
+
+    @Test
+    void managedExecutorTaskSubmittedFromARequestRecordsTheRequestContext() throws Exception {
+        assertAsynchronousWorkRecordsTheRequestContext("executor");
+    }
+
+    /**
+     * An HTTP request does audited work itself and through {@code via} on another thread: both events record the
+     * same request context (client address, user agent, method, path, request id), and so do both revisions.
+     */
+    private void assertAsynchronousWorkRecordsTheRequestContext(String via) throws Exception {
+        String entry = "request-" + via + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String requestId = "req-" + entry;
+        for (String agent : List.of("attest-it/1.0 (" + via + ")", HOSTILE_AGENT)) {
+            String which = agent.equals(HOSTILE_AGENT) ? entry + "-hostile" : entry;
+            String id = agent.equals(HOSTILE_AGENT) ? requestId + "-hostile" : requestId;
+            // the hostile request also rewrites a session id into its URL: a secret no record may hold
+            String path = agent.equals(HOSTILE_AGENT) ? "secured/async-request;jsessionid=S3CR3T" : "secured/async-request";
+            HttpResponse<String> response = Http.post(Http.as(Http.request(base, path + "?via=" + via
+                    + "&entry=" + which), "bob", "bob-pw").header("User-Agent", agent).header("X-Request-ID", id));
+            assertEquals(200, response.statusCode(), response.body());
+
+            AuditEvent synchronous = probe.single(WORK, which + "-sync");
+            AuditEvent asynchronous = probe.await(WORK, which);
+            assertEquals(id, synchronous.requestId(), "the request id of the synchronous work");
+            assertTrue(synchronous.clientAddress() != null && synchronous.userAgent().startsWith(agent.substring(0, 15))
+                    && "POST".equals(synchronous.httpMethod()) && synchronous.httpPath().endsWith("/secured/async-request"),
+                    "the request context of the synchronous work: " + synchronous);
+            assertEquals(List.of(synchronous.clientAddress(), synchronous.userAgent(), synchronous.httpMethod(),
+                            synchronous.httpPath(), synchronous.requestId()),
+                    Arrays.asList(asynchronous.clientAddress(), asynchronous.userAgent(), asynchronous.httpMethod(),
+                            asynchronous.httpPath(), asynchronous.requestId()), "the request context of the work via " + via);
+            assertEquals(Actor.user("bob"), asynchronous.actor(), "the actor of the work via " + via);
+            assertTrue(!synchronous.httpPath().contains("S3CR3T") && !synchronous.httpPath().contains("?"), synchronous.httpPath());
+            assertEquals(revisionRequest(which + "-sync"), revisionRequest(which), "the request of the revision via " + via);
+            assertEquals(List.of(id, synchronous.clientAddress()), revisionRequest(which), "the request of the revision via " + via);
+        }
+    }
+
+    /** The request id and client address of the revision that added the invoice of {@code customer}. */
+    private List<String> revisionRequest(String customer) {
+        List<Object[]> rows = probe.rows("select r.request_id, r.client_address from Invoice_AUD a join attest_revision r"
+                + " on a.REV = r.id where a.customer = '" + customer + "' and a.REVTYPE = 0");
+        assertEquals(1, rows.size(), "revisions adding " + customer);
+        return Arrays.stream(rows.get(0)).map(String::valueOf).toList();
+    }
+
     @Test
     void timerCallbackRunsAsItsAuditActor() throws Exception {
         timers.start("timer-named");
@@ -399,15 +467,19 @@ class ExecutionContextIT {
     @Test
     void asynchronousSessionBeanCallLeavesNoStampOnTheCallerNorThePoolThread() throws Exception {
         Thread caller = Thread.currentThread();
+        // the test itself runs in an HTTP request: its stamp holds the request context until the request ends
+        List<String> before = ThreadLocals.mapsHolding(caller, ASYNC_STAMP);
         for (int i = 0; i < 4; i++) {
             String entry = "ejb-async-leak-" + i;
             Future<Thread> call = AuditContext.runAs(Actor.user("otto"), () -> {
-                assertEquals(1, ThreadLocals.mapsHolding(caller, ASYNC_STAMP).size(), "the stamp rides in the caller's MDC");
+                List<String> stamped = ThreadLocals.mapsHolding(caller, ASYNC_STAMP);
+                assertEquals(1, stamped.size(), "the stamp rides in the caller's MDC");
+                assertTrue(stamped.get(0).contains("attestActorId=otto"), stamped.get(0));
                 return asyncCaller.call(entry);
             });
             Thread pooled = call.get(30, TimeUnit.SECONDS);
 
-            assertEquals(List.of(), ThreadLocals.mapsHolding(caller, ASYNC_STAMP), "caller after " + entry);
+            assertEquals(before, ThreadLocals.mapsHolding(caller, ASYNC_STAMP), "caller after " + entry);
             assertEquals(List.of(), ThreadLocals.settled(() -> ThreadLocals.mapsHolding(pooled, ASYNC_STAMP)), "pool thread after " + entry);
             assertEquals(List.of(), ThreadLocals.settledOfApplication(pooled), "thread-locals of the pool thread after " + entry);
             assertEquals(Actor.user("otto"), probe.await(WORK, entry).actor());

@@ -36,7 +36,7 @@ public interface ServerAdapter {
     /**
      * Keeps {@code stamp}, Attest's context on the calling thread as one line of text, where this server carries
      * it from the caller of an EJB {@code @Asynchronous} method to the thread that runs it; {@code null} takes it
-     * back. Called on the caller's thread whenever its explicit actor, reason or correlation id changes; must not
+     * back. Called on the caller's thread whenever its explicit actor, reason, correlation id or HTTP request changes; must not
      * throw, and must leave nothing on the thread once given {@code null}. By default the server carries nothing.
      */
     default void carryToAsynchronousCalls(String stamp) {

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * Carries the audit context into EJB {@code @Asynchronous} methods, which the container hands to another thread
- * before any interceptor runs: while a scope holds an explicit actor, a reason or a correlation id, its
- * {@link ContextStamp#text stamp} is given to the server adapters, which keep it where the server carries it to
- * the asynchronous call (on WildFly, the logging MDC); it is taken back when the scope ends. Only a change of
- * those three values writes the stamp, never a mere entry.
+ * before any interceptor runs: while a scope holds an explicit actor, a reason, a correlation id or an HTTP
+ * request's context, its {@link ContextStamp#text stamp} is given to the server adapters, which keep it where the
+ * server carries it to the asynchronous call (on WildFly, the logging MDC); it is taken back when the scope ends.
+ * Only a change of those values writes the stamp (once per HTTP request, once per change of actor, reason or
+ * correlation id), never a mere entry.
  */
 public final class AsynchronousCalls {
 
@@ -21,7 +22,7 @@ public final class AsynchronousCalls {
     /** Gives the servers the stamp of {@code next} if it differs from that of {@code left}. */
     static void changed(Scope left, Scope next) {
         if (Objects.equals(left.actor(), next.actor()) && Objects.equals(left.reason(), next.reason())
-                && Objects.equals(left.correlationId(), next.correlationId())) {
+                && Objects.equals(left.correlationId(), next.correlationId()) && Objects.equals(left.request(), next.request())) {
             return;
         }
         servers().carryToAsynchronousCalls(ContextStamp.text(next));

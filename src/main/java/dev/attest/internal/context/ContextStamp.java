@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The audit context written as string properties, to cross a boundary that carries no thread: a message, a
  * batch job's parameters, the text a server carries to an asynchronous call. The names are valid Jakarta Messaging
- * property identifiers.
+ * property identifiers. Messages and jobs carry the actor, reason and correlation id; the {@link #text text}
+ * carried to an asynchronous call also carries the request context (client address, user agent, method, path,
+ * request id), which holds nothing secret: no header but the user agent, no query string, no session id.
  */
 public final class ContextStamp {
 
@@ -28,6 +30,11 @@ public final class ContextStamp {
     static final String ON_BEHALF_OF_ID = "attestOnBehalfOfId";
     static final String CORRELATION_ID = "attestCorrelationId";
     static final String REASON = "attestReason";
+    static final String CLIENT_ADDRESS = "attestClientAddress";
+    static final String USER_AGENT = "attestUserAgent";
+    static final String METHOD = "attestMethod";
+    static final String PATH = "attestPath";
+    static final String REQUEST_ID = "attestRequestId";
 
     /** Longest stamped actor id: the width of the actor columns. */
     static final int MAX_ID = 255;
@@ -35,10 +42,20 @@ public final class ContextStamp {
     static final int MAX_CORRELATION = 64;
     /** Longest stamped reason. */
     static final int MAX_REASON = 2000;
+    /** Longest stamped client address, as the request filter captures it. */
+    static final int MAX_ADDRESS = 64;
+    /** Longest stamped HTTP method, as the request filter captures it. */
+    static final int MAX_METHOD = 16;
+    /** Longest stamped user agent or path: the width of the text columns. */
+    static final int MAX_REQUEST_TEXT = 2_000;
+    /** Longest stamped request id, as the request filter accepts it. */
+    static final int MAX_REQUEST_ID = 128;
     /** Longest stamp {@link #fromText} reads: every value at its longest, each character encoded. */
-    static final int MAX_TEXT = 12 * (2 * MAX_ID + MAX_CORRELATION + MAX_REASON + 100);
+    static final int MAX_TEXT = 12 * (2 * MAX_ID + MAX_CORRELATION + MAX_REASON
+            + MAX_ADDRESS + 2 * MAX_REQUEST_TEXT + MAX_METHOD + MAX_REQUEST_ID + 200);
 
     private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:\\-]{1," + MAX_CORRELATION + "}");
+    private static final Pattern REQUEST_ID_FORM = Pattern.compile("[A-Za-z0-9._:\\-]{1," + MAX_REQUEST_ID + "}");
     private static final Logger LOG = Logger.getLogger(ContextStamp.class.getName());
 
     private ContextStamp() {
@@ -67,23 +84,40 @@ public final class ContextStamp {
     }
 
     /**
-     * The explicit actor, reason and correlation id of {@code scope} as one line of text
+     * The explicit actor, reason, correlation id and request context of {@code scope} as one line of text
      * ({@code name=value&...}, values URL-encoded), or {@code null} if it has none of them.
      */
     public static String text(Scope scope) {
-        if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null) {
+        if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null && scope.request() == null) {
             return null;
         }
         StringJoiner text = new StringJoiner("&");
-        write(scope.actor(), scope, (name, value) -> text.add(name + "="
-                + URLEncoder.encode(REASON.equals(name) ? Text.clean(value, MAX_REASON) : value, StandardCharsets.UTF_8)));
+        BiConsumer<String, String> property = (name, value) -> text.add(name + "="
+                + URLEncoder.encode(REASON.equals(name) ? Text.clean(value, MAX_REASON) : value, StandardCharsets.UTF_8));
+        write(scope.actor(), scope, property);
+        RequestInfo request = scope.request();
+        if (request != null) {
+            present(CLIENT_ADDRESS, Text.clean(request.clientAddress(), MAX_ADDRESS), property);
+            present(USER_AGENT, Text.clean(request.userAgent(), MAX_REQUEST_TEXT), property);
+            present(METHOD, Text.clean(request.method(), MAX_METHOD), property);
+            present(PATH, Text.clean(request.path(), MAX_REQUEST_TEXT), property);
+            present(REQUEST_ID, request.requestId(), property);
+        }
         return text.toString();
+    }
+
+    private static void present(String name, String value, BiConsumer<String, String> property) {
+        if (value != null) {
+            property.accept(name, value);
+        }
     }
 
     /**
      * {@code base} with what {@link #text} wrote, checked as {@link #read} checks a stamp; a stamp without an actor
-     * carries only its reason and correlation id. {@code null} if {@code text} is {@code null}, is not such a
-     * line, or names an invalid actor.
+     * carries only its reason, correlation id and request context. The request context is kept only where
+     * {@code base} has none: each of its values is neutralised and cut to the length the request filter keeps,
+     * and a request id other than 1 to {@value #MAX_REQUEST_ID} of {@code A-Z a-z 0-9 . _ : -} is dropped.
+     * {@code null} if {@code text} is {@code null}, is not such a line, or names an invalid actor.
      */
     public static Scope fromText(String text, Scope base) {
         if (text == null || text.length() > MAX_TEXT) {
@@ -101,11 +135,31 @@ public final class ContextStamp {
                 return null;
             }
         }
+        Scope read;
         if (properties.containsKey(ACTOR_TYPE) || properties.containsKey(ACTOR_ID)) {
-            return read(properties::get, base);
+            read = read(properties::get, base);
+        } else {
+            read = properties.containsKey(ON_BEHALF_OF_TYPE) || properties.containsKey(ON_BEHALF_OF_ID) ? null
+                    : withReasonAndCorrelation(properties::get, base);
         }
-        return properties.containsKey(ON_BEHALF_OF_TYPE) || properties.containsKey(ON_BEHALF_OF_ID) ? null
-                : withReasonAndCorrelation(properties::get, base);
+        return read == null || read.request() != null ? read : withRequest(properties, read);
+    }
+
+    private static Scope withRequest(Map<String, String> properties, Scope scope) {
+        String address = properties.get(CLIENT_ADDRESS);
+        String userAgent = properties.get(USER_AGENT);
+        String method = properties.get(METHOD);
+        String path = properties.get(PATH);
+        String requestId = properties.get(REQUEST_ID);
+        if (address == null && userAgent == null && method == null && path == null && requestId == null) {
+            return scope;
+        }
+        if (requestId != null && !REQUEST_ID_FORM.matcher(requestId).matches()) {
+            LOG.warning("ignored a malformed stamped " + REQUEST_ID + " (" + requestId.length() + " characters)");
+            requestId = null;
+        }
+        return scope.withRequest(new RequestInfo(Text.clean(address, MAX_ADDRESS), Text.clean(userAgent, MAX_REQUEST_TEXT),
+                Text.clean(method, MAX_METHOD), Text.clean(path, MAX_REQUEST_TEXT), requestId));
     }
 
     /**

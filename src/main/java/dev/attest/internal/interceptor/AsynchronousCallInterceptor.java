@@ -10,9 +10,9 @@ import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
 
 /**
- * Runs an EJB {@code @Asynchronous} method with its caller's explicit actor, reason and correlation id, as the
- * server carried them ({@link AsynchronousCalls}); the method's thread keeps nothing of them afterwards. Runs
- * before every other interceptor of Attest's.
+ * Runs an EJB {@code @Asynchronous} method with its caller's explicit actor, reason, correlation id and HTTP
+ * request context, as the server carried them ({@link AsynchronousCalls}); the method's thread keeps nothing of
+ * them afterwards. Runs before every other interceptor of Attest's.
  */
 @AsynchronousCall
 @Interceptor

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Captures the request context of every HTTP request (client address, user agent, method, path, request
@@ -36,14 +37,24 @@ public class RequestContextFilter extends HttpFilter {
     /** The request attribute under which a handler that ran earlier left the request's {@link RequestInfo}. */
     public static final String REQUEST_INFO = RequestInfo.class.getName();
 
-    /** The request context of {@code request}: bounded, neutralised, with an accepted or generated request id. */
+    /** A session id rewritten into the URL, a secret no record may hold. */
+    private static final Pattern SESSION_ID = Pattern.compile(";jsessionid=[^;/]*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The request context of {@code request}: bounded, neutralised, with an accepted or generated request id; the
+     * path holds no query string and no session id.
+     */
     public static RequestInfo describe(HttpServletRequest request, ClientAddresses clients, int max) {
         return new RequestInfo(
                 Text.clean(clients.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")), 64),
                 Text.clean(request.getHeader("User-Agent"), max),
                 Text.clean(request.getMethod(), 16),
-                Text.clean(request.getRequestURI(), max),
+                Text.clean(withoutSessionId(request.getRequestURI()), max),
                 RequestIds.accept(request.getHeader(RequestIds.HEADER)));
+    }
+
+    private static String withoutSessionId(String path) {
+        return path == null || path.indexOf(';') < 0 ? path : SESSION_ID.matcher(path).replaceAll("");
     }
 
     @Override

@@ -71,19 +71,35 @@ class AsynchronousCallsTest {
     }
 
     @Test
-    void enteringAScopeThatChangesOnlyTheRequestOrNothingWritesNoStamp() {
+    void eachRequestIsStampedOnceAndAnUnchangedScopeWritesNothing() {
         Scope outer = Scope.enter(Scope.EMPTY.withActor(Actor.user("dora")));
         try {
             for (int i = 0; i < 3; i++) {
-                Scope previous = Scope.enter(Scope.current().withRequest(new RequestInfo("10.0.0.1", "ua", "GET", "/p", "r-" + i)));
-                Scope.restore(previous);
+                RequestInfo request = new RequestInfo("10.0.0.1", "ua", "GET", "/p", "r-" + i);
+                Scope previous = Scope.enter(Scope.current().withRequest(request));
                 Scope same = Scope.enter(Scope.current());
                 Scope.restore(same);
+                Scope action = Scope.enter(Scope.current().withRequest(new RequestInfo("10.0.0.1", "ua", "GET", "/p", "r-" + i)));
+                assertEquals(new Scope(Actor.user("dora"), null, null, request), AsynchronousCalls.carried(Scope.EMPTY));
+                Scope.restore(action);
+                Scope.restore(previous);
             }
         } finally {
             Scope.restore(outer);
         }
 
-        assertEquals(2, given.size(), "one stamp on entering the runAs, one taking it back: " + given);
+        assertEquals(2 + 3 * 2, given.size(), "the runAs and each request, stamped on entry and taken back on exit: " + given);
+    }
+
+    @Test
+    void requestContextAloneIsStamped() {
+        RequestInfo request = new RequestInfo("10.0.0.1", "Mozilla/5.0 (X11) & more=1", "POST", "/secured/async", "r-1");
+        Scope previous = Scope.enter(Scope.EMPTY.withRequest(request));
+        try {
+            assertEquals(Scope.EMPTY.withRequest(request), AsynchronousCalls.carried(Scope.EMPTY));
+        } finally {
+            Scope.restore(previous);
+        }
+        assertEquals(Arrays.asList(ContextStamp.text(Scope.EMPTY.withRequest(request)), null), given);
     }
 }

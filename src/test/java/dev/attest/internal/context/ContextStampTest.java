@@ -1,6 +1,7 @@
 package dev.attest.internal.context;
 
 import dev.attest.Actor;
+import dev.attest.internal.capture.Text;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -93,5 +94,47 @@ class ContextStampTest {
         assertNull(ContextStamp.fromText("x".repeat(ContextStamp.MAX_TEXT + 1), BASE));
         assertNull(ContextStamp.fromText("attestActorType=USER&attestActorId=mallory%0AUSER:admin", BASE));
         assertEquals(BASE.withReason("ok"), ContextStamp.fromText("attestReason=ok&attestCorrelationId=a%20b", BASE));
+    }
+
+    @Test
+    void textCarriesTheRequestContextAndReadsItBackAsTheRequestFilterKeptIt() {
+        RequestInfo request = new RequestInfo("203.0.113.7", "Mozilla/5.0 (X11; Linux) 50% & attestActorId=root",
+                "POST", "/app/secured/async", "req-42");
+        Scope scope = BASE.withActor(Actor.user("dora")).withCorrelationId("c-1").withRequest(request);
+
+        assertEquals(scope, ContextStamp.fromText(ContextStamp.text(scope), BASE));
+        assertEquals(BASE.withRequest(request), ContextStamp.fromText(ContextStamp.text(BASE.withRequest(request)), BASE));
+        RequestInfo partial = new RequestInfo(null, null, "GET", null, "req-43");
+        assertEquals(BASE.withRequest(partial), ContextStamp.fromText(ContextStamp.text(BASE.withRequest(partial)), BASE));
+    }
+
+    @Test
+    void hostileUserAgentCannotForgeTheActorNorOverflowTheStamp() {
+        String hostile = "x&attestActorType=SYSTEM&attestActorId=root&attestRequestId=forged%0A\u202e\n"
+                + "\u00e9\u4e2d\ud83d\ude00".repeat(600);
+        Scope scope = BASE.withRequest(new RequestInfo("10.0.0.1", hostile, "GET", "/p" + "\u4e2d".repeat(3000), "req-1"));
+        String text = ContextStamp.text(scope);
+
+        assertTrue(text.length() < ContextStamp.MAX_TEXT, "length " + text.length());
+        Scope read = ContextStamp.fromText(text, BASE);
+        assertNull(read.actor());
+        assertEquals("req-1", read.request().requestId());
+        assertTrue(read.request().userAgent().length() <= ContextStamp.MAX_REQUEST_TEXT);
+        assertTrue(read.request().userAgent().startsWith("x&attestActorType=SYSTEM&attestActorId=root&attestRequestId=forged%0A\\u202e"),
+                read.request().userAgent().substring(0, 80));
+        assertTrue(read.request().path().length() <= ContextStamp.MAX_REQUEST_TEXT);
+    }
+
+    @Test
+    void stampedRequestValuesAreCheckedAsAnyStamp() {
+        Scope read = ContextStamp.fromText("attestClientAddress=" + "1".repeat(100) + "&attestUserAgent=a%0Ab"
+                + "&attestMethod=" + "G".repeat(40) + "&attestRequestId=req%20forged", BASE);
+
+        assertEquals(new RequestInfo(Text.clean("1".repeat(100), ContextStamp.MAX_ADDRESS), "a\\nb",
+                Text.clean("G".repeat(40), ContextStamp.MAX_METHOD), null, null),
+                read.request());
+        assertNull(ContextStamp.fromText("attestActorType=ROOT&attestActorId=x&attestRequestId=r-1", BASE), "an invalid actor voids it all");
+        RequestInfo own = new RequestInfo("10.0.0.2", null, "GET", "/own", "own-1");
+        assertEquals(own, ContextStamp.fromText("attestRequestId=r-1", BASE.withRequest(own)).request(), "a request in force stays");
     }
 }
