@@ -56,6 +56,7 @@ class RedeployIT {
     void undeployedApplicationLeavesNothingOnTheServersThreads(@ArquillianResource @OperateOnDeployment("observer") URL observer)
             throws Exception {
         URL exercised = new URL(observer, "/" + EXERCISED + "/");
+        assertEquals("warm", Http.post(Http.request(observer, "loader-watch")).body(), "the observer opened the pooled JMS connection");
         deployer.deploy(EXERCISED);
         try {
             HttpResponse<String> run = Http.post(Http.as(Http.request(exercised, "secured/exercise"), "bob", "bob-pw"));
@@ -65,9 +66,13 @@ class RedeployIT {
             deployer.undeploy(EXERCISED);
         }
 
-        HttpResponse<String> watch = Http.send(Http.request(observer, "loader-watch").timeout(java.time.Duration.ofSeconds(90)).GET().build());
+        String heapDump = System.getProperty("attest.it.heap-dump", "");
+        HttpResponse<String> watch = Http.send(Http.request(observer, "loader-watch?heapDump="
+                + java.net.URLEncoder.encode(heapDump, java.nio.charset.StandardCharsets.UTF_8))
+                .timeout(java.time.Duration.ofSeconds(180)).GET().build());
 
         assertTrue(watch.body().startsWith("holders=[];"), "what the server's threads hold of the undeployed application: "
                 + watch.body());
+        assertEquals("holders=[];loader=collected", watch.body(), "the undeployed application's class loader");
     }
 }

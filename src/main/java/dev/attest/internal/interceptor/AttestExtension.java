@@ -4,6 +4,7 @@ import dev.attest.AuditAction;
 import dev.attest.AuditActor;
 import dev.attest.AuditTarget;
 import dev.attest.internal.config.AttestConfig;
+import dev.attest.internal.lifecycle.RecordMethodCaches;
 import dev.attest.internal.system.SkipRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Asynchronous;
@@ -20,6 +21,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
@@ -162,6 +164,11 @@ public class AttestExtension implements Extension {
 
     void report(@Observes AfterBeanDiscovery discovery) {
         problems.forEach(problem -> discovery.addDefinitionError(new IllegalStateException(problem)));
+    }
+
+    /** The last thing Attest does in an application: nothing of it stays in the JDK's record-method caches. */
+    void shutdown(@Observes BeforeShutdown shutdown) {
+        RecordMethodCaches.release();
     }
 
     void checkConfiguration(@Observes AfterDeploymentValidation validation) {
