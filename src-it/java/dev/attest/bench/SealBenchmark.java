@@ -144,6 +144,72 @@ public final class SealBenchmark {
         double off2 = writers(db, null, Duration.ofSeconds(10));
         System.out.printf("audited event writes, %d writers flat out: sealing off %,.0f/s, on %,.0f/s, off again %,.0f/s%n",
                 WRITERS, off, on, off2);
+
+        // 5. the writers' latency at RATE events/s, sealing off and on in alternating phases of one run
+        List<Long> offLatency = new ArrayList<>();
+        List<Long> onLatency = new ArrayList<>();
+        int phases = Integer.getInteger("bench.latency-phases", 6);
+        Duration phase = Duration.ofSeconds(Integer.getInteger("bench.latency-seconds", 10));
+        for (int i = 0; i < phases; i++) {
+            boolean sealing = i % 2 == 1;
+            List<Long> latencies = paced(db, sealing ? sealer : null, phase);
+            (sealing ? onLatency : offLatency).addAll(latencies);
+            Collections.sort(latencies);
+            System.out.printf("  phase %d, sealing %s: p50 %.2f ms, p99 %.2f ms (%,d events)%n", i + 1, sealing ? "on " : "off",
+                    percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size());
+        }
+        Collections.sort(offLatency);
+        Collections.sort(onLatency);
+        System.out.printf("audited event write latency at %,d events/s, %d writers, %d alternating phases of %d s: "
+                        + "sealing off p50 %.2f ms, p99 %.2f ms; on p50 %.2f ms, p99 %.2f ms%n", RATE, WRITERS, phases,
+                phase.toSeconds(), percentile(offLatency, 0.5), percentile(offLatency, 0.99),
+                percentile(onLatency, 0.5), percentile(onLatency, 0.99));
+    }
+
+    private static double percentile(List<Long> sortedNanos, double p) {
+        return sortedNanos.isEmpty() ? Double.NaN
+                : sortedNanos.get(Math.min(sortedNanos.size() - 1, (int) (sortedNanos.size() * p))) / 1e6;
+    }
+
+    /** The latency of each insert (one transaction each) of 8 writers at RATE events/s for {@code duration}. */
+    private static List<Long> paced(Db db, Sealer sealer, Duration duration) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        Future<?> sealing = sealer == null ? null : pool.submit(() -> seal(db, sealer, running, Duration.ofSeconds(1)));
+        long perWriterNanos = 1_000_000_000L * WRITERS / RATE;
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<List<Long>>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            long offset = perWriterNanos * w / WRITERS;
+            writers.add(pool.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                try (Connection c = db.open(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    long next = System.nanoTime() + offset;
+                    while (next < end) {
+                        long sleep = next - System.nanoTime();
+                        if (sleep > 0) {
+                            TimeUnit.NANOSECONDS.sleep(sleep);
+                        }
+                        long t0 = System.nanoTime();
+                        bind(insert, Instant.now(), "latency");
+                        insert.executeUpdate();
+                        latencies.add(System.nanoTime() - t0);
+                        next += perWriterNanos;
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : writers) {
+            all.addAll(f.get());
+        }
+        running.set(false);
+        if (sealing != null) {
+            sealing.get();
+        }
+        pool.shutdown();
+        return all;
     }
 
     /**

@@ -180,6 +180,20 @@ public class SealHarness {
         });
     }
 
+    public String string(String sql, Object... params) {
+        return rounds.work(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
     public List<Long> ids(String sql, Object... params) {
         return rounds.work(c -> {
             List<Long> ids = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.attest.internal.integrity.Json;
 import dev.attest.internal.integrity.LeafRanges;
 import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.LeafWriter;
+import dev.attest.internal.integrity.Manifests;
 import dev.attest.internal.integrity.Merkle;
 import dev.attest.internal.integrity.Preimages;
 import dev.attest.internal.integrity.SealedRows;
@@ -58,6 +59,11 @@ public final class DbVerifier {
     private record ErasedRecord(long erasureId, ErasedRow row) {
     }
 
+    /** The sealed manifests by leaf index: a data leaf is hashed over the columns of the last one before it. */
+    private final TreeMap<Integer, Manifests.Manifest> manifests = new TreeMap<>();
+    /** Columns a manifest names that a sealed table no longer has, reported once each. */
+    private final Set<String> dropped = new HashSet<>();
+
     /** Sealed FAILURE rows by the rolled-back id they name. */
     private final Map<Long, Long> replacements = new HashMap<>();
 
@@ -69,6 +75,7 @@ public final class DbVerifier {
     public Report verify(List<Checkpoint> checkpoints) throws SQLException {
         readLeaves();
         readErasedRows();
+        checkManifests();
         checkControlLeaves();
         checkEvents();
         checkRevisions();
@@ -137,10 +144,15 @@ public final class DbVerifier {
                 unsealed(Preimages.EVENT_TABLE, "event", id, high[0], openGaps);
                 return;
             }
-            actual[i] = salt[i] != null ? writer.eventLeaf(id, columns, salt[i])
-                    : Merkle.leafHash(Preimages.event(id, columns, committer(i)));
+            Map<String, String> sealed = sealedColumns(i, Preimages.EVENT_TABLE, id, columns);
+            if (sealed == null) {
+                actual[i] = stored[i];
+                return;
+            }
+            actual[i] = salt[i] != null ? writer.eventLeaf(id, sealed, salt[i])
+                    : Merkle.leafHash(Preimages.event(id, sealed, committer(i)));
             if (!Arrays.equals(actual[i], stored[i])) {
-                changedEvents.put(i, columns);
+                changedEvents.put(i, sealed);
             } else if (columns.get("replaces_id") != null) {
                 replacements.put(Long.parseLong(columns.get("replaces_id")), id);
             }
@@ -210,7 +222,23 @@ public final class DbVerifier {
         report.checked("revisions", count);
     }
 
-    private void revision(int i, long id, Map<String, String> columns, List<SealedRows.AudRow> aud) {
+    private void revision(int i, long id, Map<String, String> row, List<SealedRows.AudRow> rows) {
+        Map<String, String> columns = sealedColumns(i, Preimages.REVISION_TABLE, id, row);
+        List<SealedRows.AudRow> aud = new ArrayList<>();
+        if (rows != null) {
+            for (SealedRows.AudRow r : rows) {
+                Map<String, String> sealed = sealedColumns(i, r.table(), id, r.columns());
+                if (sealed == null) {
+                    columns = null;
+                    break;
+                }
+                aud.add(sealed == r.columns() ? r : new SealedRows.AudRow(r.table(), sealed));
+            }
+        }
+        if (columns == null) {
+            actual[i] = stored[i];
+            return;
+        }
         String labelled = salt[i] != null ? SealedRows.labelled(aud, salt[i], writer) : SealedRows.labelled(aud, committer(i));
         List<String> current = new ArrayList<>(Arrays.asList(nonEmpty(labelled)));
         actual[i] = revisionLeaf(i, id, columns, SealedRows.unlabelled(labelled));
@@ -242,6 +270,68 @@ public final class DbVerifier {
         if (byTable.isEmpty()) {
             defer("changed-revision", Preimages.REVISION_TABLE, id, "the revision leaf " + i + " does not match");
         }
+    }
+
+    /**
+     * Manifest leaves: each recomputed from the columns kept beside it; a forged one is reported, and every one
+     * is used for the leaves after it.
+     */
+    private void checkManifests() {
+        for (int i = 0; i < size; i++) {
+            if (!kind[i].equals(Preimages.MANIFEST)) {
+                continue;
+            }
+            Manifests.Manifest manifest;
+            try {
+                manifest = Manifests.parse(refId[i], extra[i]);
+            } catch (RuntimeException e) {
+                actual[i] = new byte[32];
+                report.tampered("forged-manifest", table[i], refId[i], "leaf " + i + " keeps no readable manifest");
+                continue;
+            }
+            actual[i] = Merkle.leafHash(Manifests.preimage(manifest));
+            if (!Arrays.equals(actual[i], stored[i])) {
+                report.tampered("forged-manifest", table[i], refId[i], "the columns kept beside leaf " + i
+                        + " are not the sealed manifest");
+            }
+            manifests.put(i, manifest);
+        }
+        report.checked("manifests", manifests.size());
+    }
+
+    /**
+     * The columns of a row of {@code t} as leaf {@code i} sealed them: those of the manifest in force, a column
+     * added later left out (a warning when it holds a value, which the seal does not cover). Null when the table
+     * lost a column the manifest names (reported once as {@code dropped-column}): the leaf cannot be recomputed.
+     */
+    private Map<String, String> sealedColumns(int i, String t, long id, Map<String, String> row) {
+        Map.Entry<Integer, Manifests.Manifest> inForce = manifests.lowerEntry(i);
+        Set<String> names = inForce == null ? null : inForce.getValue().names(t);
+        if (names == null) {
+            return row;
+        }
+        Map<String, String> sealed = Manifests.sealed(inForce.getValue(), t, row);
+        if (sealed == row) {
+            return row;
+        }
+        boolean lost = false;
+        for (String name : names) {
+            if (!row.containsKey(name)) {
+                lost = true;
+                if (dropped.add(t + "." + name)) {
+                    report.tampered("dropped-column", t, name, "manifest " + inForce.getValue().id() + " seals column "
+                            + name + " of " + t + "; the table no longer has it, so its sealed rows cannot be checked");
+                }
+            }
+        }
+        if (lost) {
+            return null;
+        }
+        for (String name : Manifests.uncovered(names, row)) {
+            report.warning("uncovered-column", t, id, "column " + name + " was added after leaf " + i
+                    + " was sealed; its value is not covered by the seal");
+        }
+        return sealed;
     }
 
     private void defer(String kind, String table, Object id, String detail) {

@@ -26,6 +26,9 @@ public final class Preimages {
     public static final String RETENTION = "retention";
     /** A control leaf recording an erasure: when, why, under which request, how many rows; never whose. */
     public static final String ERASURE = "erasure";
+    /** A control leaf recording the columns of each sealed table, from which on the leaves are hashed over them. */
+    public static final String MANIFEST = "manifest";
+    public static final String MANIFEST_TABLE = "attest_manifest";
     public static final String RETENTION_TABLE = "attest_retention";
     public static final String ERASURE_TABLE = "attest_erasure";
     static final String COMMITMENT = "hmac-sha256:";
@@ -103,6 +106,14 @@ public final class Preimages {
     /** The preimage of an erasure leaf: request reference, reason, time, row count and digest of the rows erased. */
     public static byte[] erasure(long id, Map<String, String> columns) {
         return bytes(leaf(ERASURE, ERASURE_TABLE, id, new TreeMap<>(columns)));
+    }
+
+    /**
+     * The preimage of manifest leaf {@code id}: {@code tables} maps each sealed table to its columns,
+     * {@code name:type} sorted by name and joined with {@code ,} ({@link Manifests}).
+     */
+    public static byte[] manifest(long id, Map<String, String> tables) {
+        return bytes(leaf(MANIFEST, MANIFEST_TABLE, id, new TreeMap<>(tables)));
     }
 
     /** {@code hmac-sha256:} and the base64url HMAC of the value under the column key derived from the salt. */

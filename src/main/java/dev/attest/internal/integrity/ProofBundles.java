@@ -69,10 +69,20 @@ public final class ProofBundles {
                 if (!rs.next() || rs.getLong(1) >= checkpoint.size()) {
                     return null;
                 }
-                return withhold(bundle(id, rows.get(id), rs.getString(2), rs.getLong(1), tree, checkpoint, rs.getString(3)),
-                        withhold);
+                long index = rs.getLong(1);
+                return withhold(bundle(id, sealedColumns(c, index, rows.get(id)), rs.getString(2), index, tree,
+                        checkpoint, rs.getString(3)), withhold);
             }
         }
+    }
+
+    /**
+     * The columns of an event row as its leaf {@code index} sealed them: those of the manifest in force there
+     * ({@link Manifests}), a column added later left out.
+     */
+    public static Map<String, String> sealedColumns(Connection c, long index, Map<String, String> row)
+            throws SQLException {
+        return Manifests.sealed(Manifests.inForce(c, index), Preimages.EVENT_TABLE, row);
     }
 
     public static Map<String, Object> bundle(long id, Map<String, String> columns, String salt, long index,

@@ -60,6 +60,20 @@ public final class Rows {
             }
         }
 
+        /**
+         * The manifest entry of these columns ({@link Manifests}): {@code name:type} of each, sorted by name and
+         * joined with {@code ,}; the type is the encoding class of {@link #typeClass}.
+         */
+        public String describe() {
+            Map<String, String> sorted = new TreeMap<>();
+            for (int k = 0; k < columns.length; k++) {
+                sorted.put(names[k], typeClass(types[k], typeNames[k]));
+            }
+            StringBuilder out = new StringBuilder();
+            sorted.forEach((name, type) -> out.append(out.isEmpty() ? "" : ",").append(name).append(':').append(type));
+            return out.toString();
+        }
+
         public Map<String, String> read(ResultSet rs) throws SQLException {
             Map<String, String> row = new TreeMap<>();
             for (int k = 0; k < columns.length; k++) {
@@ -78,6 +92,27 @@ public final class Rows {
                         + " (JDBC type " + meta.getColumnType(i) + ")");
             }
         }
+    }
+
+    /**
+     * The encoding class of a column type, as a manifest names it: {@code integer}, {@code decimal}, {@code float},
+     * {@code boolean}, {@code date}, {@code time}, {@code timestamp}, {@code timestamptz}, {@code binary} or
+     * {@code text} (the rows of the table of section 2 of {@code docs/integrity.md}).
+     */
+    public static String typeClass(int type, String typeName) {
+        return switch (type) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> "integer";
+            case Types.DECIMAL, Types.NUMERIC -> "decimal";
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> "float";
+            case Types.BIT, Types.BOOLEAN -> "boolean";
+            case Types.DATE -> "date";
+            case Types.TIME -> "time";
+            case Types.TIMESTAMP -> typeName != null && typeName.toLowerCase(Locale.ROOT).startsWith("timestamptz")
+                    ? "timestamptz" : "timestamp";
+            case Types.TIMESTAMP_WITH_TIMEZONE -> "timestamptz";
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "binary";
+            default -> "text";
+        };
     }
 
     static boolean encodable(int type, String typeName) {

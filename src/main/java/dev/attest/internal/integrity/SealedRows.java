@@ -55,6 +55,15 @@ public final class SealedRows {
     /** Like {@link #rows(Connection, String, String, Object...)}, at most {@code limit} rows (0: all). */
     public static Map<Long, Map<String, String>> limited(Connection c, String table, String where, int limit,
                                                         Object... params) throws SQLException {
+        return read(c, table, where, limit, new HashMap<>(), params);
+    }
+
+    /**
+     * Like {@link #limited}, also putting into {@code seen} the manifest entry of the columns read
+     * ({@link Rows.Reader#describe}) under {@code table}.
+     */
+    public static Map<Long, Map<String, String>> read(Connection c, String table, String where, int limit,
+                                                     Map<String, String> seen, Object... params) throws SQLException {
         Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("select * from " + table + " where " + where + " order by id"
                 + (limit > 0 ? " fetch first " + limit + " rows only" : ""))) {
@@ -64,6 +73,7 @@ public final class SealedRows {
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {
                 Rows.Reader reader = new Rows.Reader(rs.getMetaData(), Set.of("id"));
+                seen.put(table, reader.describe());
                 while (rs.next()) {
                     rows.put(rs.getLong("id"), reader.read(rs));
                 }
@@ -86,6 +96,12 @@ public final class SealedRows {
     /** The {@code _AUD} rows of the revisions between {@code from} and {@code to} (inclusive), by revision. */
     public static Map<Long, List<AudRow>> audRows(Connection c, List<String> audTables, long from, long to)
             throws SQLException {
+        return audRows(c, audTables, from, to, new HashMap<>());
+    }
+
+    /** Like {@link #audRows(Connection, List, long, long)}, also putting each table's manifest entry into {@code seen}. */
+    public static Map<Long, List<AudRow>> audRows(Connection c, List<String> audTables, long from, long to,
+                                                  Map<String, String> seen) throws SQLException {
         Map<Long, List<AudRow>> byRevision = new HashMap<>();
         for (String table : audTables) {
             try (PreparedStatement s = c.prepareStatement("select * from " + table + " where rev between ? and ?")) {
@@ -94,6 +110,7 @@ public final class SealedRows {
                 s.setFetchSize(1000);
                 try (ResultSet rs = s.executeQuery()) {
                     Rows.Reader reader = new Rows.Reader(rs.getMetaData(), Preimages.EXCLUDED_AUD_COLUMNS);
+                    seen.put(table, reader.describe());
                     while (rs.next()) {
                         Map<String, String> row = reader.read(rs);
                         byRevision.computeIfAbsent(Long.parseLong(row.get("rev")), r -> new ArrayList<>())

@@ -101,7 +101,8 @@ final class Purger {
                 line.put("id", row.getKey().toString());
                 Object[] leaf = leaves.get(row.getKey());
                 if (leaf != null) {
-                    line.put("seal", ProofBundles.bundle(row.getKey(), row.getValue(), (String) leaf[1], (Long) leaf[0],
+                    line.put("seal", ProofBundles.bundle(row.getKey(),
+                            ProofBundles.sealedColumns(c, (Long) leaf[0], row.getValue()), (String) leaf[1], (Long) leaf[0],
                             snapshot.tree(), snapshot.checkpoint(), erased.get(row.getKey())));
                 } else {
                     line.put("columns", new TreeMap<>(row.getValue()));

@@ -3,6 +3,7 @@ package dev.attest.internal.seal;
 import dev.attest.internal.integrity.Checkpoint;
 import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.LeafWriter;
+import dev.attest.internal.integrity.Manifests;
 import dev.attest.internal.integrity.Merkle;
 import dev.attest.internal.integrity.Preimages;
 import dev.attest.internal.integrity.SealedRows;
@@ -23,8 +24,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -82,8 +85,16 @@ public final class Sealer {
         State state = state(c, now);
         Merkle.Frontier frontier = Merkle.Frontier.decode(state.size, state.frontier);
         List<Object[]> leaves = new ArrayList<>();
-        long eventHigh = sealRows(c, Preimages.EVENT_TABLE, state.eventHigh, now, frontier, leaves);
-        long revisionHigh = sealRows(c, Preimages.REVISION_TABLE, state.revisionHigh, now, frontier, leaves);
+        Map<String, String> seen = new TreeMap<>();
+        Batch events = readRows(c, Preimages.EVENT_TABLE, state.eventHigh, now, seen);
+        Batch revisions = readRows(c, Preimages.REVISION_TABLE, state.revisionHigh, now, seen);
+        if (!events.isEmpty() || !revisions.isEmpty()) {
+            manifest(c, seen, frontier, leaves);
+        }
+        append(events, frontier, leaves);
+        append(revisions, frontier, leaves);
+        long eventHigh = events.high();
+        long revisionHigh = revisions.high();
         closeGaps(c, now, frontier, leaves);
         if (leaves.isEmpty()) {
             return new Round(state.size, frontier.root(), 0);
@@ -179,13 +190,23 @@ public final class Sealer {
         }
     }
 
-    /** Late commits in open gaps, then new rows above the high-water mark (opening gaps for skipped ids). */
-    private long sealRows(Connection c, String table, long high, Instant now, Merkle.Frontier frontier,
-                          List<Object[]> leaves) throws SQLException {
-        Map<Long, Map<String, String>> late = SealedRows.rows(c, table,
-                "id in (select ref_id from attest_seal_gap where ref_table = ?)", table);
+    /** The rows a round seals of one table: late commits into open gaps, then new rows; their {@code _AUD} rows. */
+    private record Batch(String table, Map<Long, Map<String, String>> late, Map<Long, Map<String, String>> fresh,
+                         Map<Long, List<SealedRows.AudRow>> aud, long high) {
+        boolean isEmpty() {
+            return late.isEmpty() && fresh.isEmpty();
+        }
+    }
+
+    /**
+     * Late commits in open gaps, then new rows above the high-water mark (opening gaps for skipped ids); the
+     * manifest entry of every table read goes into {@code seen}.
+     */
+    private Batch readRows(Connection c, String table, long high, Instant now, Map<String, String> seen)
+            throws SQLException {
+        Map<Long, Map<String, String>> late = SealedRows.read(c, table,
+                "id in (select ref_id from attest_seal_gap where ref_table = ?)", 0, seen, table);
         if (!late.isEmpty()) {
-            append(c, table, late, frontier, leaves);
             try (PreparedStatement delete = c.prepareStatement("delete from attest_seal_gap where ref_table = ? and ref_id = ?")) {
                 for (Long id : late.keySet()) {
                     delete.setString(1, table);
@@ -195,46 +216,66 @@ public final class Sealer {
                 delete.executeBatch();
             }
         }
-        Map<Long, Map<String, String>> fresh = SealedRows.limited(c, table,
-                "id > ?", settings.batchSize(), high);
-        if (fresh.isEmpty()) {
-            return high;
-        }
-        try (PreparedStatement gap = c.prepareStatement(
-                "insert into attest_seal_gap (ref_table, ref_id, opened_at) values (?, ?, ?)")) {
-            long expected = high + 1;
-            for (Long id : fresh.keySet()) {
-                for (long skipped = expected; skipped < id; skipped++) {
-                    gap.setString(1, table);
-                    gap.setLong(2, skipped);
-                    gap.setTimestamp(3, Timestamp.from(now));
-                    gap.addBatch();
-                }
-                expected = id + 1;
-            }
-            gap.executeBatch();
-        }
-        append(c, table, fresh, frontier, leaves);
+        Map<Long, Map<String, String>> fresh = SealedRows.read(c, table, "id > ?", settings.batchSize(), seen, high);
         long last = high;
-        for (Long id : fresh.keySet()) {
-            last = id;
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement gap = c.prepareStatement(
+                    "insert into attest_seal_gap (ref_table, ref_id, opened_at) values (?, ?, ?)")) {
+                long expected = high + 1;
+                for (Long id : fresh.keySet()) {
+                    for (long skipped = expected; skipped < id; skipped++) {
+                        gap.setString(1, table);
+                        gap.setLong(2, skipped);
+                        gap.setTimestamp(3, Timestamp.from(now));
+                        gap.addBatch();
+                    }
+                    expected = id + 1;
+                }
+                gap.executeBatch();
+            }
+            for (Long id : fresh.keySet()) {
+                last = id;
+            }
         }
-        return last;
+        Map<Long, List<SealedRows.AudRow>> aud = new HashMap<>();
+        if (table.equals(Preimages.REVISION_TABLE)) {
+            for (Map<Long, Map<String, String>> rows : List.of(late, fresh)) {
+                if (!rows.isEmpty()) {
+                    long min = Long.MAX_VALUE;
+                    long max = Long.MIN_VALUE;
+                    for (Long id : rows.keySet()) {
+                        min = Math.min(min, id);
+                        max = Math.max(max, id);
+                    }
+                    aud.putAll(SealedRows.audRows(c, audTables, min, max, seen));
+                }
+            }
+        }
+        return new Batch(table, late, fresh, aud, last);
     }
 
-    private void append(Connection c, String table, Map<Long, Map<String, String>> rows, Merkle.Frontier frontier,
-                        List<Object[]> leaves) throws SQLException {
-        boolean revisions = table.equals(Preimages.REVISION_TABLE);
-        Map<Long, List<SealedRows.AudRow>> aud = Map.of();
-        if (revisions) {
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (Long id : rows.keySet()) {
-                min = Math.min(min, id);
-                max = Math.max(max, id);
-            }
-            aud = SealedRows.audRows(c, audTables, min, max);
+    /** Appends a manifest leaf when the columns seen differ from the last manifest's (or none was sealed yet). */
+    private void manifest(Connection c, Map<String, String> seen, Merkle.Frontier frontier, List<Object[]> leaves)
+            throws SQLException {
+        Manifests.Manifest last = Manifests.last(c);
+        Manifests.Manifest current = last.with(seen);
+        if (current == last) {
+            return;
         }
+        byte[] hash = Merkle.leafHash(Manifests.preimage(current));
+        leaves.add(new Object[] {frontier.size(), Preimages.MANIFEST, Preimages.MANIFEST_TABLE, current.id(), null,
+                Hashes.hex(hash), current.json()});
+        frontier.append(hash);
+    }
+
+    private void append(Batch batch, Merkle.Frontier frontier, List<Object[]> leaves) {
+        append(batch.table(), batch.late(), batch.aud(), frontier, leaves);
+        append(batch.table(), batch.fresh(), batch.aud(), frontier, leaves);
+    }
+
+    private void append(String table, Map<Long, Map<String, String>> rows, Map<Long, List<SealedRows.AudRow>> aud,
+                        Merkle.Frontier frontier, List<Object[]> leaves) {
+        boolean revisions = table.equals(Preimages.REVISION_TABLE);
         LeafWriter writer = new LeafWriter();
         for (Map.Entry<Long, Map<String, String>> row : rows.entrySet()) {
             byte[] salt = new byte[16];

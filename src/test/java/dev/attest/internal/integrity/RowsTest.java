@@ -37,6 +37,20 @@ class RowsTest {
     }
 
     @Test
+    void manifestsNameTheEncodingClassOfEachType() {
+        assertEquals("integer", Rows.typeClass(Types.BIGINT, "int8"));
+        assertEquals("decimal", Rows.typeClass(Types.NUMERIC, "numeric"));
+        assertEquals("float", Rows.typeClass(Types.DOUBLE, "float8"));
+        assertEquals("boolean", Rows.typeClass(Types.BOOLEAN, "bool"));
+        assertEquals("timestamptz", Rows.typeClass(Types.TIMESTAMP, "timestamptz"));
+        assertEquals("timestamptz", Rows.typeClass(Types.TIMESTAMP_WITH_TIMEZONE, "TIMESTAMP WITH TIME ZONE"));
+        assertEquals("timestamp", Rows.typeClass(Types.TIMESTAMP, "timestamp"));
+        assertEquals("binary", Rows.typeClass(Types.VARBINARY, "bytea"));
+        assertEquals("text", Rows.typeClass(Types.OTHER, "uuid"));
+        assertEquals("text", Rows.typeClass(Types.VARCHAR, "varchar"));
+    }
+
+    @Test
     void unknownTypesAreRefused() {
         assertFalse(Rows.encodable(Types.OTHER, "geometry"));
         assertFalse(Rows.encodable(Types.ARRAY, "_int4"));
