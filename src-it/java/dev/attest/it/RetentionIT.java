@@ -159,10 +159,17 @@ class RetentionIT {
         HttpResponse<String> placed = post("audit/api/holds", "actor", "bob", "case", "CASE-7");
         assertEquals(201, placed.statusCode(), placed.body());
         assertEquals("alice", json(placed).get("placedBy"));
-        HttpResponse<String> again = post("audit/api/holds", "actor", "bob", "case", "CASE-8");
+        // the same case again over intersecting criteria is refused, naming the hold in force
+        HttpResponse<String> again = post("audit/api/holds", "actor", "bob", "targetType", "Invoice", "case", "CASE-7");
         assertEquals(409, again.statusCode(), again.body());
-        assertTrue(json(again).get("error").toString().contains("overlaps hold " + json(placed).get("id")), again.body());
-        assertEquals(1, harness.number("select count(*) from attest_event where action = 'audit.hold.placed' "
+        assertEquals("the hold overlaps hold " + json(placed).get("id") + " of the same case CASE-7 (actor bob); "
+                + "release or change that one instead", json(again).get("error"), again.body());
+        // another case may hold the same records; the same case may hold other ones
+        HttpResponse<String> otherCase = post("audit/api/holds", "actor", "bob", "case", "CASE-8");
+        assertEquals(201, otherCase.statusCode(), otherCase.body());
+        HttpResponse<String> otherActor = post("audit/api/holds", "actor", "grace", "case", "CASE-7");
+        assertEquals(201, otherActor.statusCode(), otherActor.body());
+        assertEquals(3, harness.number("select count(*) from attest_event where action = 'audit.hold.placed' "
                 + "and category = 'SECURITY' and actor_id = 'alice'"));
         harness.seal(sealer);
 
