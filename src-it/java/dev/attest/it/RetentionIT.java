@@ -215,6 +215,40 @@ class RetentionIT {
         assertTrue(result[1].toString().contains("changed-event"), result[1].toString());
     }
 
+    /** The names of the files in the archive directory. */
+    private List<String> archiveFiles() {
+        try (var files = Files.list(retention.settings().archiveDir())) {
+            return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aBatchThatRollsBackLeavesNoArchiveAndIsArchivedOnceWhenItCommits() {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-rollback");
+        create("frank", 3);
+        backdateEvents(Duration.ofDays(3));
+        harness.seal(sealer);
+        List<String> before = archiveFiles();
+        // a row referring to an old event makes its batch's delete fail after the archive was written
+        harness.sql("create table purge_blocker (event_id bigint references attest_event (id))");
+        try {
+            harness.sql("insert into purge_blocker (event_id) select min(id) from attest_event");
+            assertThrows(RuntimeException.class, () -> retention.purgeNow(Instant.now()));
+            assertEquals(before, archiveFiles(), "a batch that rolled back left an archive");
+        } finally {
+            harness.sql("drop table purge_blocker");
+        }
+        RetentionService.Run run = retention.purgeNow(Instant.now());
+        assertEquals(3, run.deleted());
+        List<String> added = new ArrayList<>(archiveFiles());
+        added.removeAll(before);
+        assertEquals(run.archives(), added, "one archive per committed batch, under its final name");
+        assertEquals(List.of(), clean(sealer));
+    }
+
     @Test
     void purgeRunsInBatchesWhileWritersKeepCommitting() throws Exception {
         releaseAll();

@@ -13,11 +13,15 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -34,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * Validates the {@code attest.retention.*} settings at deployment and, when {@code attest.retention.events} is set,
  * purges once a day at {@code attest.retention.at} (UTC): on one node at a time (a lease row), in batches of
- * {@code attest.retention.batch-size}, each archived, deleted and recorded in a short transaction of its own.
+ * {@code attest.retention.batch-size}, each archived, deleted and recorded in a short transaction of its own; a
+ * batch's archive takes its final name only when the batch commits.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -57,6 +62,9 @@ public class RetentionService {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private RetentionSettings settings;
@@ -132,7 +140,7 @@ public class RetentionService {
                     try {
                         // the holds as they are now: one placed during the run protects the next batch
                         return Purger.batch(c, cut, LegalHoldService.active(c), snapshot, settings.archiveDir(),
-                                settings.batchSize());
+                                settings.batchSize(), this::settleOnCompletion);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
                     }
@@ -163,6 +171,24 @@ public class RetentionService {
                     + " batches, archived in " + settings.archiveDir());
         }
         return new Run(deleted, batches, List.copyOf(archives), true);
+    }
+
+    /** Renames {@code archive} into place when the current transaction commits, deletes it when it rolls back. */
+    private void settleOnCompletion(Path archive) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                boolean committed = status == Status.STATUS_COMMITTED;
+                if (!Purger.settle(archive, committed)) {
+                    LOG.warning("attest retention: could not " + (committed ? "rename the archive of a committed batch "
+                            + "to " + archive : "delete the archive of a rolled back batch, " + Purger.temporary(archive)));
+                }
+            }
+        });
     }
 
     private void pause() {
