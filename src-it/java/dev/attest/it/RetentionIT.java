@@ -383,5 +383,18 @@ class RetentionIT {
         HttpResponse<String> list = Http.send(Http.as(Http.request(base, "audit/api/holds"), "alice", "alice-pw").GET().build());
         assertEquals(200, list.statusCode(), list.body());
         assertFalse(list.body().contains("error"), list.body());
+        // a hold's time range applies to revisions too (their time is Envers' epoch milliseconds)
+        create("kate", 1);
+        HttpResponse<String> past = post("audit/api/holds", "from", "2001-01-01T00:00:00Z", "to", "2001-02-01T00:00:00Z",
+                "case", "CASE-2001");
+        assertEquals(201, past.statusCode(), past.body());
+        HttpResponse<String> plan = post("audit/api/erasures/plan", "user", "kate");
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(List.of(), json(plan).get("blockingHolds"));
+        HttpResponse<String> now = post("audit/api/holds", "from", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "case", "CASE-NOW");
+        assertEquals(201, now.statusCode(), now.body());
+        plan = post("audit/api/erasures/plan", "user", "kate");
+        assertEquals(List.of(((Number) json(now).get("id")).longValue()), json(plan).get("blockingHolds"), plan.body());        releaseAll();
     }
 }
