@@ -14,6 +14,8 @@ import dev.attest.internal.retention.RetentionService;
 import dev.attest.internal.seal.Sealer;
 import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
+import dev.attest.it.app.Patient;
+import dev.attest.it.app.PatientService;
 import dev.attest.it.seal.SealHarness;
 import dev.attest.it.seal.SealKeys;
 import dev.attest.verify.Report;
@@ -70,7 +72,8 @@ class RetentionIT {
         return Deployments.war("retention", SealKeys.config(keys, "attest") + "\n" + Deployments.config(
                 "attest.retention.events=P1D", "attest.retention.minimum=P1D", "attest.retention.batch-size=50",
                 "attest.retention.pause=PT0S", "attest.retention.archive-dir=" + archives,
-                "attest.hold-role=user", "attest.erasure-role=user"), SealHarness.class, SealKeys.class);
+                "attest.hold-role=user", "attest.erasure-role=user",
+                "attest.erasure.user-entity=Patient"), SealHarness.class, SealKeys.class);
     }
 
     /** A fresh archive directory under target/{@code name}, made where the build runs (the server's machine). */
@@ -361,6 +364,89 @@ class RetentionIT {
         long dave = harness.ids("select id from attest_event where actor_id = 'dave' order by id").get(0);
         harness.sql("update attest_event set actor_id = '[erased]' where id = ?", dave);
         assertEquals(List.of("changed-event attest_event " + dave), clean(sealer));
+    }
+
+    @Test
+    void entityErasureEmptiesItsAudRowsAndBothVerifiersStillPass() throws Exception {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-aud");
+        // one revision holding two invoices' _AUD rows: the erased one and one that keeps its values
+        jakarta.transaction.UserTransaction tx = (jakarta.transaction.UserTransaction)
+                new javax.naming.InitialContext().lookup("java:comp/UserTransaction");
+        Invoice[] created = new Invoice[2];
+        tx.begin();
+        AuditContext.runAs(Actor.user("ida"), () -> {
+            created[0] = invoices.create(new Invoice("H" + System.nanoTime(), "Henry Personal", new BigDecimal("12.50")));
+            created[1] = invoices.create(new Invoice("K" + System.nanoTime(), "Kept Customer", BigDecimal.ONE));
+        });
+        tx.commit();
+        long erasedId = created[0].getId();
+        long keptId = created[1].getId();
+        AuditContext.runAs(Actor.user("ida"), () -> invoices.approve(erasedId, "ok"));
+        assertEquals(List.of(), clean(sealer));
+        long sharedRevision = harness.number("select rev from invoice_aud where id = ?", keptId);
+        assertEquals(sharedRevision, harness.number("select min(rev) from invoice_aud where id = ?", erasedId));
+
+        HttpResponse<String> plan = post("audit/api/erasures/plan", "entityType", "Invoice", "entityId", Long.toString(erasedId));
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(2L, json(plan).get("audRows"), plan.body());
+        assertTrue(((List<?>) json(plan).get("columns")).containsAll(List.of("attest_event.target_id",
+                "invoice_aud.amount", "invoice_aud.customer", "invoice_aud.number", "invoice_aud.status")), plan.body());
+        assertEquals(2, harness.number("select count(*) from invoice_aud where id = ? and customer is not null", erasedId),
+                "a plan changes nothing");
+
+        HttpResponse<String> erased = post("audit/api/erasures", "entityType", "Invoice", "entityId", Long.toString(erasedId),
+                "request", "DSR-AUD", "reason", "Art. 17 request");
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(2, harness.number("select count(*) from invoice_aud where id = ? and customer is null and number is null "
+                + "and amount is null and status is null and revtype is not null", erasedId));
+        assertEquals(1, harness.number("select count(*) from invoice_aud where id = ? and customer = 'Kept Customer'", keptId));
+        assertEquals(0, harness.number("select count(*) from attest_erased_row where commitments like '%Henry%'"));
+        assertEquals(2, harness.number("select count(*) from attest_erased_row where ref_table = 'attest_revision'"));
+        assertEquals(List.of(), clean(sealer), "the log verifies after the _AUD rows were emptied");
+
+        // the events of the erased invoice, exported sealed, verify with both verifiers
+        HttpResponse<String> export = Http.send(Http.as(Http.request(base,
+                "audit/api/export.jsonl?seal=true&targetType=Invoice"), "alice", "alice-pw").GET().build());
+        assertEquals(200, export.statusCode());
+        assertTrue(export.body().contains("[erased]"), "the export holds the erased events");
+        Path file = SealHarness.checkpoints(sealer).resolveSibling("aud-erased-export.jsonl");
+        Files.writeString(file, export.body());
+        Object[] java = verifyArchive(file);
+        assertEquals(0, java[0], java[1] + "" + java[2]);
+        Object[] python = SealHarness.run(harness.projectDirectory(), "python3",
+                harness.projectDirectory().resolve("verifier-python/attest_verify.py").toString(), "export",
+                file.toString(), harness.trustedKeys().toString());
+        assertEquals(0, python[0], "python verifier: " + python[1] + python[2]);
+
+        // values changed by hand are still found: in the row that kept its values, and in an emptied one
+        harness.sql("update invoice_aud set customer = 'EVIL' where id = ?", keptId);
+        assertEquals(List.of("changed-aud-row invoice_aud " + sharedRevision), clean(sealer));
+        harness.sql("update invoice_aud set customer = 'Kept Customer' where id = ?", keptId);
+        assertEquals(List.of(), clean(sealer));
+        harness.sql("update invoice_aud set customer = 'Henry Personal' where id = ? and rev = ?", erasedId, sharedRevision);
+        assertEquals(List.of("changed-aud-row invoice_aud " + sharedRevision), clean(sealer));
+    }
+
+    @Inject
+    PatientService patients;
+
+    @Test
+    void aUserErasureEmptiesTheAudRowsOfTheEntityNamedByTheirId() {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-user-entity");
+        Patient[] admitted = new Patient[1];
+        AuditContext.runAs(Actor.user("nurse"), () -> admitted[0] = patients.admit(new Patient("Liam Personal", "W1", null)));
+        String user = admitted[0].getId().toString();
+        assertEquals(List.of(), clean(sealer));
+        HttpResponse<String> plan = post("audit/api/erasures/plan", "user", user);
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(1L, json(plan).get("audRows"), plan.body());
+        HttpResponse<String> erased = post("audit/api/erasures", "user", user, "request", "DSR-USER-ENTITY");
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(1, harness.number("select count(*) from patient_aud where id = ? and name is null and ward is null",
+                admitted[0].getId()));
+        assertEquals(List.of(), clean(sealer));
     }
 
     @Test

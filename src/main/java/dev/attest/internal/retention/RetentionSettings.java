@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public record RetentionSettings(Period events, Period revisions, Period minimum, Path archiveDir, int batchSize,
                                 Duration pause, LocalTime at, String holdRole, String erasureRole,
-                                boolean erasureApproval) {
+                                boolean erasureApproval, String userEntity) {
 
     public static final String EVENTS = "attest.retention.events";
     public static final String REVISIONS = "attest.retention.revisions";
@@ -30,6 +30,8 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
     public static final String HOLD_ROLE = "attest.hold-role";
     public static final String ERASURE_ROLE = "attest.erasure-role";
     public static final String ERASURE_APPROVAL = "attest.erasure.approval";
+    /** The entity (JPA name) whose id is a user id: erasing the user empties that entity's {@code _AUD} rows too. */
+    public static final String USER_ENTITY = "attest.erasure.user-entity";
 
     /** Periods are compared by the day they reach back to from this date. */
     private static final LocalDate REFERENCE = LocalDate.of(2001, 1, 1);
@@ -71,7 +73,8 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
         LocalTime at = config.getOptionalValue(AT, String.class).map(v -> time(AT, v)).orElse(LocalTime.of(3, 0));
         return new RetentionSettings(events, null, minimum, archive, batch, pause, at,
                 role(config, HOLD_ROLE, "audit-hold"), role(config, ERASURE_ROLE, "audit-erasure"),
-                config.getOptionalValue(ERASURE_APPROVAL, String.class).map(v -> bool(ERASURE_APPROVAL, v)).orElse(false));
+                config.getOptionalValue(ERASURE_APPROVAL, String.class).map(v -> bool(ERASURE_APPROVAL, v)).orElse(false),
+                config.getOptionalValue(USER_ENTITY, String.class).map(String::trim).filter(v -> !v.isEmpty()).orElse(null));
     }
 
     /** Whether {@code period} reaches back less far than {@code floor}. */
