@@ -70,7 +70,8 @@ class RetentionIT {
         Path keys = SealKeys.create("retention", "attest");
         Path archives = archiveDirectory("retention-it");
         return Deployments.war("retention", SealKeys.config(keys, "attest") + "\n" + Deployments.config(
-                "attest.retention.events=P1D", "attest.retention.minimum=P1D", "attest.retention.batch-size=50",
+                "attest.retention.events=P1D", "attest.retention.revisions=P1D", "attest.retention.minimum=P1D",
+                "attest.retention.batch-size=50",
                 "attest.retention.pause=PT0S", "attest.retention.archive-dir=" + archives,
                 "attest.hold-role=user", "attest.erasure-role=user",
                 "attest.erasure.user-entity=Patient"), SealHarness.class, SealKeys.class);
@@ -426,6 +427,73 @@ class RetentionIT {
         assertEquals(List.of(), clean(sealer));
         harness.sql("update invoice_aud set customer = 'Henry Personal' where id = ? and rev = ?", erasedId, sharedRevision);
         assertEquals(List.of("changed-aud-row invoice_aud " + sharedRevision), clean(sealer));
+    }
+
+    private Invoice invoiceBy(String user) {
+        Invoice[] created = new Invoice[1];
+        AuditContext.runAs(Actor.user(user), () -> created[0] = invoices.create(new Invoice(user + System.nanoTime(), "ACME", BigDecimal.TEN)));
+        return created[0];
+    }
+
+    private List<Long> revisionsOf(long invoice) {
+        return harness.ids("select rev from invoice_aud where id = ? order by rev", invoice);
+    }
+
+    @Test
+    void revisionPurgeKeepsHeldRevisionsAndEachEntitysCurrentState() {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-revisions");
+        Invoice a = invoiceBy("ivan");
+        AuditContext.runAs(Actor.user("ivan"), () -> invoices.approve(a.getId(), "ok"));
+        Invoice b = invoiceBy("jack");
+        AuditContext.runAs(Actor.user("ivan"), () -> invoices.approve(b.getId(), "ok"));
+        Invoice c = invoiceBy("ivan");
+        AuditContext.runAs(Actor.user("ivan"), () -> invoices.approve(c.getId(), "ok"));
+        List<Long> aRevs = revisionsOf(a.getId());
+        List<Long> bRevs = revisionsOf(b.getId());
+        List<Long> cRevs = revisionsOf(c.getId());
+        assertEquals(2, aRevs.size());
+        harness.sql("update attest_revision set revision_time = ?", Instant.now().minus(Duration.ofDays(3)).toEpochMilli());
+        HttpResponse<String> byActor = post("audit/api/holds", "actor", "jack", "case", "CASE-R");
+        assertEquals(201, byActor.statusCode(), byActor.body());
+        HttpResponse<String> byTarget = post("audit/api/holds", "targetType", "Invoice", "targetId", c.getId().toString(),
+                "case", "CASE-T");
+        assertEquals(201, byTarget.statusCode(), byTarget.body());
+        harness.seal(sealer);
+
+        RetentionService.Run run = retention.purgeNow(Instant.now());
+        // a's creation goes; a's approval is its current state; jack's revision and c's history are held
+        assertEquals(1, run.revisions(), run.toString());
+        assertEquals(0, harness.number("select count(*) from attest_revision where id = ?", aRevs.get(0)));
+        assertEquals(List.of(aRevs.get(1)), revisionsOf(a.getId()));
+        assertEquals(bRevs, revisionsOf(b.getId()));
+        assertEquals(cRevs, revisionsOf(c.getId()));
+        assertEquals(1, harness.number("select count(*) from attest_seal_leaf where kind = 'retention' and aud_digests like "
+                + "'%attest_revision%'"));
+        String archive = run.archives().stream().filter(n -> n.startsWith("attest-revisions-")).findFirst().orElseThrow();
+        try {
+            String line = Files.readString(retention.settings().archiveDir().resolve(archive));
+            assertTrue(line.contains("\"table\":\"invoice_aud\""), line);
+            assertTrue(line.contains("\"path\":") && line.contains("\"checkpoint\":"), line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(List.of(), clean(sealer), "the log verifies after the revision purge");
+
+        // released, the held revisions go, and each invoice keeps the revision of its current state
+        post("audit/api/holds/" + json(byActor).get("id") + "/release");
+        post("audit/api/holds/" + json(byTarget).get("id") + "/release");
+        harness.seal(sealer);
+        run = retention.purgeNow(Instant.now());
+        assertEquals(2, run.revisions(), run.toString());
+        assertEquals(List.of(aRevs.get(1)), revisionsOf(a.getId()));
+        assertEquals(List.of(bRevs.get(1)), revisionsOf(b.getId()));
+        assertEquals(List.of(cRevs.get(1)), revisionsOf(c.getId()));
+        assertEquals(List.of(), clean(sealer));
+        // a revision deleted outside the purge is still found
+        harness.sql("delete from invoice_aud where rev = ?", aRevs.get(1));
+        harness.sql("delete from attest_revision where id = ?", aRevs.get(1));
+        assertEquals(List.of("deleted-revision attest_revision " + aRevs.get(1)), clean(sealer));
     }
 
     @Inject

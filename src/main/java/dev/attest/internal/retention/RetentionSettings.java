@@ -41,23 +41,28 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
         return events != null;
     }
 
+    /** Whether revisions (with their {@code _AUD} rows) are purged. */
+    public boolean purgesRevisions() {
+        return revisions != null;
+    }
+
     public static RetentionSettings load(Config config) {
         Period minimum = period(config, MINIMUM).orElse(Period.ofYears(1));
         Period events = period(config, EVENTS).orElse(null);
         Period revisions = period(config, REVISIONS).orElse(null);
-        if (revisions != null) {
-            throw new IllegalArgumentException(REVISIONS + " is not supported yet (revisions are kept forever), not '"
-                    + config.getValue(REVISIONS, String.class) + "'");
-        }
         if (events != null && shorter(events, minimum)) {
             throw new IllegalArgumentException(EVENTS + " is " + events + ", below the floor " + MINIMUM + " = "
                     + minimum + ": audit events must be kept at least that long");
         }
+        if (revisions != null && shorter(revisions, minimum)) {
+            throw new IllegalArgumentException(REVISIONS + " is " + revisions + ", below the floor " + MINIMUM + " = "
+                    + minimum + ": revisions must be kept at least that long");
+        }
         Path archive = config.getOptionalValue(ARCHIVE_DIR, String.class).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Path::of).orElse(null);
-        if (events != null) {
+        if (events != null || revisions != null) {
             if (archive == null) {
-                throw new IllegalArgumentException(ARCHIVE_DIR + " is required when " + EVENTS
+                throw new IllegalArgumentException(ARCHIVE_DIR + " is required when " + (events != null ? EVENTS : REVISIONS)
                         + " is set: each purged batch is archived there before it is deleted");
             }
             if (!Files.isDirectory(archive) || !Files.isWritable(archive)) {
@@ -71,7 +76,7 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
         Duration pause = config.getOptionalValue(PAUSE, String.class).map(v -> duration(PAUSE, v))
                 .orElse(Duration.ofMillis(20));
         LocalTime at = config.getOptionalValue(AT, String.class).map(v -> time(AT, v)).orElse(LocalTime.of(3, 0));
-        return new RetentionSettings(events, null, minimum, archive, batch, pause, at,
+        return new RetentionSettings(events, revisions, minimum, archive, batch, pause, at,
                 role(config, HOLD_ROLE, "audit-hold"), role(config, ERASURE_ROLE, "audit-erasure"),
                 config.getOptionalValue(ERASURE_APPROVAL, String.class).map(v -> bool(ERASURE_APPROVAL, v)).orElse(false),
                 config.getOptionalValue(USER_ENTITY, String.class).map(String::trim).filter(v -> !v.isEmpty()).orElse(null));

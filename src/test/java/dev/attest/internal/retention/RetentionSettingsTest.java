@@ -71,9 +71,16 @@ class RetentionSettingsTest {
     }
 
     @Test
-    void revisionRetentionIsRefusedRatherThanIgnored() {
-        assertEquals("attest.retention.revisions is not supported yet (revisions are kept forever), not 'P2Y'",
-                rejection(Map.of(RetentionSettings.REVISIONS, "P2Y")));
+    void revisionRetentionNeedsTheArchiveDirectoryAndRespectsTheFloor() {
+        assertEquals("attest.retention.archive-dir is required when attest.retention.revisions is set: each purged "
+                + "batch is archived there before it is deleted", rejection(Map.of(RetentionSettings.REVISIONS, "P2Y")));
+        assertEquals("attest.retention.revisions is P6M, below the floor attest.retention.minimum = P1Y: revisions must "
+                + "be kept at least that long", rejection(Map.of(RetentionSettings.REVISIONS, "P6M")));
+        RetentionSettings revisions = RetentionSettings.load(new MapConfig(Map.of(RetentionSettings.REVISIONS, "P2Y",
+                RetentionSettings.ARCHIVE_DIR, dir.toString())));
+        assertEquals(Period.ofYears(2), revisions.revisions());
+        assertTrue(revisions.purgesRevisions());
+        assertFalse(revisions.purgesEvents());
     }
 
     @Test
