@@ -14,6 +14,8 @@ import dev.attest.internal.retention.RetentionService;
 import dev.attest.internal.seal.Sealer;
 import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
+import dev.attest.it.app.Patient;
+import dev.attest.it.app.PatientService;
 import dev.attest.it.seal.SealHarness;
 import dev.attest.it.seal.SealKeys;
 import dev.attest.verify.Report;
@@ -68,9 +70,11 @@ class RetentionIT {
         Path keys = SealKeys.create("retention", "attest");
         Path archives = archiveDirectory("retention-it");
         return Deployments.war("retention", SealKeys.config(keys, "attest") + "\n" + Deployments.config(
-                "attest.retention.events=P1D", "attest.retention.minimum=P1D", "attest.retention.batch-size=50",
+                "attest.retention.events=P1D", "attest.retention.revisions=P1D", "attest.retention.minimum=P1D",
+                "attest.retention.batch-size=50",
                 "attest.retention.pause=PT0S", "attest.retention.archive-dir=" + archives,
-                "attest.hold-role=user", "attest.erasure-role=user"), SealHarness.class, SealKeys.class);
+                "attest.hold-role=user", "attest.erasure-role=user",
+                "attest.erasure.user-entity=Patient"), SealHarness.class, SealKeys.class);
     }
 
     /** A fresh archive directory under target/{@code name}, made where the build runs (the server's machine). */
@@ -159,10 +163,17 @@ class RetentionIT {
         HttpResponse<String> placed = post("audit/api/holds", "actor", "bob", "case", "CASE-7");
         assertEquals(201, placed.statusCode(), placed.body());
         assertEquals("alice", json(placed).get("placedBy"));
-        HttpResponse<String> again = post("audit/api/holds", "actor", "bob", "case", "CASE-8");
+        // the same case again over intersecting criteria is refused, naming the hold in force
+        HttpResponse<String> again = post("audit/api/holds", "actor", "bob", "targetType", "Invoice", "case", "CASE-7");
         assertEquals(409, again.statusCode(), again.body());
-        assertTrue(json(again).get("error").toString().contains("overlaps hold " + json(placed).get("id")), again.body());
-        assertEquals(1, harness.number("select count(*) from attest_event where action = 'audit.hold.placed' "
+        assertEquals("the hold overlaps hold " + json(placed).get("id") + " of the same case CASE-7 (actor bob); "
+                + "release or change that one instead", json(again).get("error"), again.body());
+        // another case may hold the same records; the same case may hold other ones
+        HttpResponse<String> otherCase = post("audit/api/holds", "actor", "bob", "case", "CASE-8");
+        assertEquals(201, otherCase.statusCode(), otherCase.body());
+        HttpResponse<String> otherActor = post("audit/api/holds", "actor", "grace", "case", "CASE-7");
+        assertEquals(201, otherActor.statusCode(), otherActor.body());
+        assertEquals(3, harness.number("select count(*) from attest_event where action = 'audit.hold.placed' "
                 + "and category = 'SECURITY' and actor_id = 'alice'"));
         harness.seal(sealer);
 
@@ -206,6 +217,40 @@ class RetentionIT {
         Object[] result = verifyArchive(changed);
         assertEquals(1, result[0], result[1] + "" + result[2]);
         assertTrue(result[1].toString().contains("changed-event"), result[1].toString());
+    }
+
+    /** The names of the files in the archive directory. */
+    private List<String> archiveFiles() {
+        try (var files = Files.list(retention.settings().archiveDir())) {
+            return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aBatchThatRollsBackLeavesNoArchiveAndIsArchivedOnceWhenItCommits() {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-rollback");
+        create("frank", 3);
+        backdateEvents(Duration.ofDays(3));
+        harness.seal(sealer);
+        List<String> before = archiveFiles();
+        // a row referring to an old event makes its batch's delete fail after the archive was written
+        harness.sql("create table purge_blocker (event_id bigint references attest_event (id))");
+        try {
+            harness.sql("insert into purge_blocker (event_id) select min(id) from attest_event");
+            assertThrows(RuntimeException.class, () -> retention.purgeNow(Instant.now()));
+            assertEquals(before, archiveFiles(), "a batch that rolled back left an archive");
+        } finally {
+            harness.sql("drop table purge_blocker");
+        }
+        RetentionService.Run run = retention.purgeNow(Instant.now());
+        assertEquals(3, run.deleted());
+        List<String> added = new ArrayList<>(archiveFiles());
+        added.removeAll(before);
+        assertEquals(run.archives(), added, "one archive per committed batch, under its final name");
+        assertEquals(List.of(), clean(sealer));
     }
 
     @Test
@@ -323,6 +368,156 @@ class RetentionIT {
     }
 
     @Test
+    void entityErasureEmptiesItsAudRowsAndBothVerifiersStillPass() throws Exception {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-aud");
+        // one revision holding two invoices' _AUD rows: the erased one and one that keeps its values
+        jakarta.transaction.UserTransaction tx = (jakarta.transaction.UserTransaction)
+                new javax.naming.InitialContext().lookup("java:comp/UserTransaction");
+        Invoice[] created = new Invoice[2];
+        tx.begin();
+        AuditContext.runAs(Actor.user("ida"), () -> {
+            created[0] = invoices.create(new Invoice("H" + System.nanoTime(), "Henry Personal", new BigDecimal("12.50")));
+            created[1] = invoices.create(new Invoice("K" + System.nanoTime(), "Kept Customer", BigDecimal.ONE));
+        });
+        tx.commit();
+        long erasedId = created[0].getId();
+        long keptId = created[1].getId();
+        AuditContext.runAs(Actor.user("ida"), () -> invoices.approve(erasedId, "ok"));
+        assertEquals(List.of(), clean(sealer));
+        long sharedRevision = harness.number("select rev from invoice_aud where id = ?", keptId);
+        assertEquals(sharedRevision, harness.number("select min(rev) from invoice_aud where id = ?", erasedId));
+
+        HttpResponse<String> plan = post("audit/api/erasures/plan", "entityType", "Invoice", "entityId", Long.toString(erasedId));
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(2L, json(plan).get("audRows"), plan.body());
+        assertTrue(((List<?>) json(plan).get("columns")).containsAll(List.of("attest_event.target_id",
+                "invoice_aud.amount", "invoice_aud.customer", "invoice_aud.number", "invoice_aud.status")), plan.body());
+        assertEquals(2, harness.number("select count(*) from invoice_aud where id = ? and customer is not null", erasedId),
+                "a plan changes nothing");
+
+        HttpResponse<String> erased = post("audit/api/erasures", "entityType", "Invoice", "entityId", Long.toString(erasedId),
+                "request", "DSR-AUD", "reason", "Art. 17 request");
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(2, harness.number("select count(*) from invoice_aud where id = ? and customer is null and number is null "
+                + "and amount is null and status is null and revtype is not null", erasedId));
+        assertEquals(1, harness.number("select count(*) from invoice_aud where id = ? and customer = 'Kept Customer'", keptId));
+        assertEquals(0, harness.number("select count(*) from attest_erased_row where commitments like '%Henry%'"));
+        assertEquals(2, harness.number("select count(*) from attest_erased_row where ref_table = 'attest_revision'"));
+        assertEquals(List.of(), clean(sealer), "the log verifies after the _AUD rows were emptied");
+
+        // the events of the erased invoice, exported sealed, verify with both verifiers
+        HttpResponse<String> export = Http.send(Http.as(Http.request(base,
+                "audit/api/export.jsonl?seal=true&targetType=Invoice"), "alice", "alice-pw").GET().build());
+        assertEquals(200, export.statusCode());
+        assertTrue(export.body().contains("[erased]"), "the export holds the erased events");
+        Path file = SealHarness.checkpoints(sealer).resolveSibling("aud-erased-export.jsonl");
+        Files.writeString(file, export.body());
+        Object[] java = verifyArchive(file);
+        assertEquals(0, java[0], java[1] + "" + java[2]);
+        Object[] python = SealHarness.run(harness.projectDirectory(), "python3",
+                harness.projectDirectory().resolve("verifier-python/attest_verify.py").toString(), "export",
+                file.toString(), harness.trustedKeys().toString());
+        assertEquals(0, python[0], "python verifier: " + python[1] + python[2]);
+
+        // values changed by hand are still found: in the row that kept its values, and in an emptied one
+        harness.sql("update invoice_aud set customer = 'EVIL' where id = ?", keptId);
+        assertEquals(List.of("changed-aud-row invoice_aud " + sharedRevision), clean(sealer));
+        harness.sql("update invoice_aud set customer = 'Kept Customer' where id = ?", keptId);
+        assertEquals(List.of(), clean(sealer));
+        harness.sql("update invoice_aud set customer = 'Henry Personal' where id = ? and rev = ?", erasedId, sharedRevision);
+        assertEquals(List.of("changed-aud-row invoice_aud " + sharedRevision), clean(sealer));
+    }
+
+    private Invoice invoiceBy(String user) {
+        Invoice[] created = new Invoice[1];
+        AuditContext.runAs(Actor.user(user), () -> created[0] = invoices.create(new Invoice(user + System.nanoTime(), "ACME", BigDecimal.TEN)));
+        return created[0];
+    }
+
+    private List<Long> revisionsOf(long invoice) {
+        return harness.ids("select rev from invoice_aud where id = ? order by rev", invoice);
+    }
+
+    @Test
+    void revisionPurgeKeepsHeldRevisionsAndEachEntitysCurrentState() {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-revisions");
+        Invoice a = invoiceBy("ivan");
+        AuditContext.runAs(Actor.user("ivan"), () -> invoices.approve(a.getId(), "ok"));
+        Invoice b = invoiceBy("jack");
+        AuditContext.runAs(Actor.user("ivan"), () -> invoices.approve(b.getId(), "ok"));
+        Invoice c = invoiceBy("ivan");
+        AuditContext.runAs(Actor.user("ivan"), () -> invoices.approve(c.getId(), "ok"));
+        List<Long> aRevs = revisionsOf(a.getId());
+        List<Long> bRevs = revisionsOf(b.getId());
+        List<Long> cRevs = revisionsOf(c.getId());
+        assertEquals(2, aRevs.size());
+        harness.sql("update attest_revision set revision_time = ?", Instant.now().minus(Duration.ofDays(3)).toEpochMilli());
+        HttpResponse<String> byActor = post("audit/api/holds", "actor", "jack", "case", "CASE-R");
+        assertEquals(201, byActor.statusCode(), byActor.body());
+        HttpResponse<String> byTarget = post("audit/api/holds", "targetType", "Invoice", "targetId", c.getId().toString(),
+                "case", "CASE-T");
+        assertEquals(201, byTarget.statusCode(), byTarget.body());
+        harness.seal(sealer);
+
+        RetentionService.Run run = retention.purgeNow(Instant.now());
+        // a's creation goes; a's approval is its current state; jack's revision and c's history are held
+        assertEquals(1, run.revisions(), run.toString());
+        assertEquals(0, harness.number("select count(*) from attest_revision where id = ?", aRevs.get(0)));
+        assertEquals(List.of(aRevs.get(1)), revisionsOf(a.getId()));
+        assertEquals(bRevs, revisionsOf(b.getId()));
+        assertEquals(cRevs, revisionsOf(c.getId()));
+        assertEquals(1, harness.number("select count(*) from attest_seal_leaf where kind = 'retention' and aud_digests like "
+                + "'%attest_revision%'"));
+        String archive = run.archives().stream().filter(n -> n.startsWith("attest-revisions-")).findFirst().orElseThrow();
+        try {
+            String line = Files.readString(retention.settings().archiveDir().resolve(archive));
+            assertTrue(line.contains("\"table\":\"invoice_aud\""), line);
+            assertTrue(line.contains("\"path\":") && line.contains("\"checkpoint\":"), line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(List.of(), clean(sealer), "the log verifies after the revision purge");
+
+        // released, the held revisions go, and each invoice keeps the revision of its current state
+        post("audit/api/holds/" + json(byActor).get("id") + "/release");
+        post("audit/api/holds/" + json(byTarget).get("id") + "/release");
+        harness.seal(sealer);
+        run = retention.purgeNow(Instant.now());
+        assertEquals(2, run.revisions(), run.toString());
+        assertEquals(List.of(aRevs.get(1)), revisionsOf(a.getId()));
+        assertEquals(List.of(bRevs.get(1)), revisionsOf(b.getId()));
+        assertEquals(List.of(cRevs.get(1)), revisionsOf(c.getId()));
+        assertEquals(List.of(), clean(sealer));
+        // a revision deleted outside the purge is still found
+        harness.sql("delete from invoice_aud where rev = ?", aRevs.get(1));
+        harness.sql("delete from attest_revision where id = ?", aRevs.get(1));
+        assertEquals(List.of("deleted-revision attest_revision " + aRevs.get(1)), clean(sealer));
+    }
+
+    @Inject
+    PatientService patients;
+
+    @Test
+    void aUserErasureEmptiesTheAudRowsOfTheEntityNamedByTheirId() {
+        releaseAll();
+        Sealer sealer = harness.fresh("retention-user-entity");
+        Patient[] admitted = new Patient[1];
+        AuditContext.runAs(Actor.user("nurse"), () -> admitted[0] = patients.admit(new Patient("Liam Personal", "W1", null)));
+        String user = admitted[0].getId().toString();
+        assertEquals(List.of(), clean(sealer));
+        HttpResponse<String> plan = post("audit/api/erasures/plan", "user", user);
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(1L, json(plan).get("audRows"), plan.body());
+        HttpResponse<String> erased = post("audit/api/erasures", "user", user, "request", "DSR-USER-ENTITY");
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(1, harness.number("select count(*) from patient_aud where id = ? and name is null and ward is null",
+                admitted[0].getId()));
+        assertEquals(List.of(), clean(sealer));
+    }
+
+    @Test
     void badInputAndMissingRolesGetClearErrors() {
         releaseAll();
         assertEquals(400, post("audit/api/erasures/plan", "user", "nobody-" + System.nanoTime()).statusCode());
@@ -342,5 +537,18 @@ class RetentionIT {
         HttpResponse<String> list = Http.send(Http.as(Http.request(base, "audit/api/holds"), "alice", "alice-pw").GET().build());
         assertEquals(200, list.statusCode(), list.body());
         assertFalse(list.body().contains("error"), list.body());
+        // a hold's time range applies to revisions too (their time is Envers' epoch milliseconds)
+        create("kate", 1);
+        HttpResponse<String> past = post("audit/api/holds", "from", "2001-01-01T00:00:00Z", "to", "2001-02-01T00:00:00Z",
+                "case", "CASE-2001");
+        assertEquals(201, past.statusCode(), past.body());
+        HttpResponse<String> plan = post("audit/api/erasures/plan", "user", "kate");
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(List.of(), json(plan).get("blockingHolds"));
+        HttpResponse<String> now = post("audit/api/holds", "from", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "case", "CASE-NOW");
+        assertEquals(201, now.statusCode(), now.body());
+        plan = post("audit/api/erasures/plan", "user", "kate");
+        assertEquals(List.of(((Number) json(now).get("id")).longValue()), json(plan).get("blockingHolds"), plan.body());        releaseAll();
     }
 }

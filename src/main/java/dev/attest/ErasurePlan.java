@@ -3,9 +3,9 @@ package dev.attest;
 import java.util.List;
 
 /**
- * What an erasure of {@code subject} changes (a dry run) or changed: how many events and revisions, which
- * columns, and the holds that refuse it (empty when it may go ahead).
+ * What an erasure of {@code subject} changes (a dry run) or changed: how many events, revisions and Envers
+ * {@code _AUD} rows, which columns ({@code table.column}), and the holds that refuse it (empty when it may go ahead).
  */
-public record ErasurePlan(DataSubject subject, long events, long revisions, List<String> columns,
+public record ErasurePlan(DataSubject subject, long events, long revisions, long audRows, List<String> columns,
                           List<Long> blockingHolds, boolean erased) {
 }

@@ -77,13 +77,23 @@ public final class Preimages {
         return new LeafWriter().audDigest(table, columns, salt);
     }
 
-    /** The hex SHA-256 of one {@code _AUD} row, its values committed by {@code committer}. */
+    /**
+     * The hex SHA-256 of one {@code _AUD} row, its values committed by {@code committer}. A column an erasure
+     * emptied enters as the commitment {@link Committer#erasedAud} kept for this row while it is null, and as no
+     * commitment at all (so the row reads as changed) when a value came back into it.
+     */
     public static String audDigest(String table, Map<String, String> columns, Committer committer) {
         Map<String, String> kept = new TreeMap<>(columns);
         EXCLUDED_AUD_COLUMNS.forEach(kept::remove);
+        Map<String, Object> committed = committed(table, kept, c -> !CLEAR_AUD_COLUMNS.contains(c), committer);
+        committer.erasedAud(table, kept).forEach((column, commitment) -> {
+            if (kept.containsKey(column)) {
+                committed.put(column, kept.get(column) == null ? commitment : "erased-value-returned");
+            }
+        });
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("table", table);
-        row.put("columns", committed(table, kept, c -> !CLEAR_AUD_COLUMNS.contains(c), committer));
+        row.put("columns", committed);
         return Hashes.hex(Hashes.sha256(Json.canonical(row)));
     }
 
@@ -137,6 +147,14 @@ public final class Preimages {
      */
     public interface Committer {
         String commit(String table, String column, String value);
+
+        /**
+         * The commitments an erasure kept for the emptied columns of the {@code _AUD} row {@code columns} of
+         * {@code table}, by column; none for a row no erasure touched.
+         */
+        default Map<String, String> erasedAud(String table, Map<String, String> columns) {
+            return Map.of();
+        }
     }
 
     /** The committer of a leaf that still has its salt. */

@@ -165,6 +165,7 @@ public class RetentionApiServlet extends HttpServlet {
         body.put("erased", plan.erased());
         body.put("events", plan.events());
         body.put("revisions", plan.revisions());
+        body.put("audRows", plan.audRows());
         body.put("columns", plan.columns());
         body.put("blockingHolds", plan.blockingHolds());
         return body;

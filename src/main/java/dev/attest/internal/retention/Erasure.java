@@ -5,12 +5,14 @@ import dev.attest.Hold;
 import dev.attest.internal.integrity.ErasedRow;
 import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.Preimages;
+import dev.attest.internal.integrity.Rows;
 import dev.attest.internal.integrity.SealedRows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +29,10 @@ import java.util.TreeSet;
  * <li>a user: in events they acted in, {@code actor_id}, {@code client_address}, {@code user_agent}, {@code reason},
  * {@code details}, {@code error_message}; in events done on their behalf, {@code on_behalf_of_id}; in revisions,
  * the same for the revision's {@code actor_id}, {@code client_address}, {@code reason} and {@code on_behalf_of_id};</li>
- * <li>an entity: in events whose target it is, {@code target_id} and {@code details}.</li>
+ * <li>an entity: in events whose target it is, {@code target_id} and {@code details}; in its Envers {@code _AUD}
+ * rows, every column but the key ({@code rev}, {@code revtype}, the entity's id and the validity strategy's
+ * {@code revend} columns), set to null. A user whose id is also the id of an entity
+ * ({@code attest.erasure.user-entity}) loses that entity's {@code _AUD} values the same way.</li>
  * </ul>
  * A sealed row loses its salt; its commitments (and the column keys of the values that stay) go to
  * {@code attest_erased_row}, and one erasure leaf records the request, the reason, the time, the number of rows and
@@ -47,7 +52,67 @@ final class Erasure {
     private record Part(String table, String where, List<Object> params, List<String> columns) {
     }
 
+    /** The Envers {@code _AUD} table of an entity (lower case), its id column and the subject's id as a parameter. */
+    record AudSubject(String entityType, String entityId, String table, String keyColumn) {
+    }
+
+    /** One {@code _AUD} row to empty: its table, revision, key (column to value) and the values to remove. */
+    record AudHit(String table, long revision, String keyColumn, Object keyParam, Map<String, String> key,
+                  Map<String, String> values) {
+    }
+
     private Erasure() {
+    }
+
+    /** The subject's {@code _AUD} rows that still hold values, in revision order. */
+    static List<AudHit> audRows(Connection c, AudSubject aud) throws SQLException {
+        List<AudHit> hits = new ArrayList<>();
+        if (aud == null) {
+            return hits;
+        }
+        Object param = keyParam(c, aud);
+        if (param == null) {
+            return hits;
+        }
+        try (PreparedStatement s = c.prepareStatement("select * from " + aud.table() + " where " + aud.keyColumn()
+                + " = ? order by rev")) {
+            s.setObject(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                Rows.Reader reader = new Rows.Reader(rs.getMetaData(), Preimages.EXCLUDED_AUD_COLUMNS);
+                while (rs.next()) {
+                    Map<String, String> row = reader.read(rs);
+                    Map<String, String> values = new TreeMap<>();
+                    row.forEach((column, value) -> {
+                        if (value != null && !column.equals(aud.keyColumn()) && !Preimages.CLEAR_AUD_COLUMNS.contains(column)) {
+                            values.put(column, value);
+                        }
+                    });
+                    if (!values.isEmpty()) {
+                        hits.add(new AudHit(aud.table(), Long.parseLong(row.get("rev")), aud.keyColumn(), param,
+                                Map.of(aud.keyColumn(), row.get(aud.keyColumn())), values));
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** The subject's id as the key column's type wants it, or null when it cannot be one (no row has it). */
+    private static Object keyParam(Connection c, AudSubject aud) throws SQLException {
+        int type;
+        try (PreparedStatement s = c.prepareStatement("select " + aud.keyColumn() + " from " + aud.table() + " where 1 = 0");
+             ResultSet rs = s.executeQuery()) {
+            type = rs.getMetaData().getColumnType(1);
+        }
+        try {
+            return switch (type) {
+                case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Long.valueOf(aud.entityId().trim());
+                case Types.NUMERIC, Types.DECIMAL -> new java.math.BigDecimal(aud.entityId().trim());
+                default -> aud.entityId();
+            };
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static List<Part> parts(DataSubject subject) {
@@ -84,12 +149,28 @@ final class Erasure {
         return rows;
     }
 
-    /** The active holds covering any of the subject's rows. */
-    static List<Long> blockingHolds(Connection c, DataSubject subject, List<Hold> holds) throws SQLException {
+    /**
+     * The active holds covering any of the subject's rows: its events and revisions, the revisions of its {@code _AUD}
+     * rows, and (for those rows) a hold on the entity as a target.
+     */
+    static List<Long> blockingHolds(Connection c, DataSubject subject, List<Hold> holds, AudSubject aud, List<AudHit> audHits)
+            throws SQLException {
         List<Long> blocking = new ArrayList<>();
+        String audRevisions = audHits.stream().map(h -> Long.toString(h.revision())).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
         for (Hold hold : holds) {
             HoldPredicates.Sql events = HoldPredicates.events(hold.scope());
             HoldPredicates.Sql revisions = HoldPredicates.revisions(hold.scope());
+            if (!audHits.isEmpty()) {
+                boolean target = hold.scope().targetType() != null && hold.scope().targetType().equals(aud.entityType())
+                        && (hold.scope().targetId() == null || hold.scope().targetId().equals(aud.entityId()))
+                        && hold.scope().correlationId() == null && hold.scope().eventIds().isEmpty();
+                if (target || revisions != null && exists(c, Preimages.REVISION_TABLE, "id in (" + audRevisions + ") and "
+                        + revisions.text(), revisions.params())) {
+                    blocking.add(hold.id());
+                    continue;
+                }
+            }
             for (Part part : parts(subject)) {
                 HoldPredicates.Sql covered = part.table().equals(Preimages.EVENT_TABLE) ? events : revisions;
                 if (covered == null) {
@@ -137,8 +218,17 @@ final class Erasure {
      * Erases the rows (from {@link #rows}); with sealing on, keeps the commitments of the sealed ones and appends
      * the erasure leaf. Returns the number of rows changed.
      */
-    static int erase(Connection c, Map<String, Map<Long, Set<String>>> rows, boolean sealing, String request,
-                     String reason, Instant now) throws SQLException {
+    static int erase(Connection c, Map<String, Map<Long, Set<String>>> subjectRows, List<AudHit> audHits, boolean sealing,
+                     String request, String reason, Instant now) throws SQLException {
+        // the revisions whose _AUD rows are emptied lose their salt too (the leaf covers them), even when the
+        // revision row itself keeps its values
+        Map<String, Map<Long, Set<String>>> rows = new TreeMap<>();
+        subjectRows.forEach((table, byId) -> rows.put(table, new TreeMap<>(byId)));
+        Map<Long, List<AudHit>> hitsByRevision = new TreeMap<>();
+        for (AudHit hit : audHits) {
+            hitsByRevision.computeIfAbsent(hit.revision(), r -> new ArrayList<>()).add(hit);
+            rows.computeIfAbsent(Preimages.REVISION_TABLE, t -> new TreeMap<>()).putIfAbsent(hit.revision(), Set.of());
+        }
         boolean sealed = sealing && ControlLeaves.lock(c);
         long erasureId = sealed ? ControlLeaves.nextId(c, Preimages.ERASURE_TABLE) : 0;
         List<String> keys = new ArrayList<>();
@@ -162,20 +252,28 @@ final class Erasure {
                         erase.add(column);
                     }
                 }
-                if (erase.isEmpty()) {
+                List<AudHit> hits = events ? List.of() : hitsByRevision.getOrDefault(id, List.of());
+                if (erase.isEmpty() && hits.isEmpty()) {
                     continue;
                 }
                 if (sealed) {
                     String[] leaf = leaf(c, table, id);
                     if (leaf != null) {
-                        ErasedRow kept = keep(c, table, id, current, personal, erase, leaf, audTables);
+                        ErasedRow kept = keep(c, table, id, current, personal, erase, leaf, audTables, hits);
                         store(c, table, id, erasureId, kept);
                         keys.add(table + ":" + id);
                     }
                 }
-                update(c, table, id, erase);
-                allColumns.addAll(erase.stream().map(col -> table + "." + col).toList());
-                changed++;
+                if (!erase.isEmpty()) {
+                    update(c, table, id, erase);
+                    allColumns.addAll(erase.stream().map(col -> table + "." + col).toList());
+                    changed++;
+                }
+                for (AudHit hit : hits) {
+                    empty(c, hit);
+                    allColumns.addAll(hit.values().keySet().stream().map(col -> hit.table() + "." + col).toList());
+                    changed++;
+                }
             }
         }
         if (sealed) {
@@ -212,7 +310,8 @@ final class Erasure {
     }
 
     private static ErasedRow keep(Connection c, String table, long id, Map<String, String> current, Set<String> personal,
-                                  Set<String> erase, String[] leaf, List<String> audTables) throws SQLException {
+                                  Set<String> erase, String[] leaf, List<String> audTables, List<AudHit> hits)
+            throws SQLException {
         ErasedRow.Builder kept = leaf[0] != null ? ErasedRow.under(Hashes.unbase64url(leaf[0]))
                 : ErasedRow.parse(leaf[1]).rebuild();
         for (String column : personal) {
@@ -234,8 +333,22 @@ final class Erasure {
                     }
                 }
             }
+            for (AudHit hit : hits) {
+                kept.erasedAud(hit.table(), hit.key(), hit.values());
+            }
         }
         return kept.build();
+    }
+
+    /** Sets the values of one {@code _AUD} row to null (its key, revision and type stay). */
+    private static void empty(Connection c, AudHit hit) throws SQLException {
+        String set = String.join(", ", hit.values().keySet().stream().map(col -> col + " = null").toList());
+        try (PreparedStatement s = c.prepareStatement("update " + hit.table() + " set " + set + " where rev = ? and "
+                + hit.keyColumn() + " = ?")) {
+            s.setLong(1, hit.revision());
+            s.setObject(2, hit.keyParam());
+            s.executeUpdate();
+        }
     }
 
     private static void store(Connection c, String table, long id, long erasureId, ErasedRow kept) throws SQLException {

@@ -11,6 +11,8 @@ import dev.attest.internal.seal.SealRounds;
 import dev.attest.internal.seal.SealService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,14 +45,19 @@ public class ErasureService implements Erasures {
     @Inject
     AuditLog log;
 
+    @PersistenceContext
+    EntityManager entityManager;
+
     @Override
     public ErasurePlan plan(DataSubject subject) {
         CallerRoles.require(roles, retention.settings().erasureRole(), RetentionSettings.ERASURE_ROLE, "planning an erasure");
         check(subject);
+        Erasure.AudSubject aud = audSubject(subject);
         return work.work(c -> {
             Map<String, Map<Long, Set<String>>> rows = Erasure.rows(c, subject);
-            known(subject, rows);
-            return plan(subject, rows, Erasure.blockingHolds(c, subject, LegalHoldService.active(c)), false);
+            List<Erasure.AudHit> hits = Erasure.audRows(c, aud);
+            known(subject, rows, hits);
+            return plan(subject, rows, hits, Erasure.blockingHolds(c, subject, LegalHoldService.active(c), aud, hits), false);
         });
     }
 
@@ -73,9 +80,11 @@ public class ErasureService implements Erasures {
         check(subject);
         String reference = reference(requestReference);
         String requestedBy = roles.caller();
+        Erasure.AudSubject aud = audSubject(subject);
         return work.work(c -> {
             Map<String, Map<Long, Set<String>>> rows = Erasure.rows(c, subject);
-            known(subject, rows);
+            List<Erasure.AudHit> hits = Erasure.audRows(c, aud);
+            known(subject, rows, hits);
             try (PreparedStatement s = c.prepareStatement("select 1 from attest_erasure_request where request_reference = ?")) {
                 s.setString(1, reference);
                 try (ResultSet rs = s.executeQuery()) {
@@ -95,7 +104,7 @@ public class ErasureService implements Erasures {
                 s.setTimestamp(7, Timestamp.from(Instant.now()));
                 s.executeUpdate();
             }
-            return plan(subject, rows, Erasure.blockingHolds(c, subject, LegalHoldService.active(c)), false);
+            return plan(subject, rows, hits, Erasure.blockingHolds(c, subject, LegalHoldService.active(c), aud, hits), false);
         });
     }
 
@@ -141,6 +150,7 @@ public class ErasureService implements Erasures {
         String reference = reference(requestReference);
         String why = why(reason);
         Instant now = Instant.now();
+        Erasure.AudSubject aud = audSubject(subject);
         ErasurePlan done = work.work(c -> {
             if (approvedBy != null) {
                 try (PreparedStatement s = c.prepareStatement("delete from attest_erasure_request where request_reference = ?")) {
@@ -149,18 +159,20 @@ public class ErasureService implements Erasures {
                 }
             }
             Map<String, Map<Long, Set<String>>> rows = Erasure.rows(c, subject);
-            known(subject, rows);
-            List<Long> holds = Erasure.blockingHolds(c, subject, LegalHoldService.active(c));
+            List<Erasure.AudHit> hits = Erasure.audRows(c, aud);
+            known(subject, rows, hits);
+            List<Long> holds = Erasure.blockingHolds(c, subject, LegalHoldService.active(c), aud, hits);
             if (!holds.isEmpty()) {
                 throw new IllegalStateException("the erasure is refused: legal hold(s) " + holds
                         + " cover this data subject's records");
             }
-            Erasure.erase(c, rows, sealing.enabled(), reference, why, now);
-            return plan(subject, rows, List.of(), true);
+            Erasure.erase(c, rows, hits, sealing.enabled(), reference, why, now);
+            return plan(subject, rows, hits, List.of(), true);
         });
         log.record(AuditRecord.of(Category.SECURITY, ERASED).detail("request", reference)
                 .detail("approvedBy", approvedBy)
                 .detail("reason", why).detail("events", done.events()).detail("revisions", done.revisions())
+                .detail("audRows", done.audRows())
                 .detail("columns", done.columns()));
         return done;
     }
@@ -175,19 +187,46 @@ public class ErasureService implements Erasures {
         return s == null || s.isBlank();
     }
 
-    private static void known(DataSubject subject, Map<String, Map<Long, Set<String>>> rows) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("unknown data subject: no event or revision names "
+    /**
+     * The {@code _AUD} table whose rows belong to the subject: the entity's own, or for a user the one of
+     * {@code attest.erasure.user-entity}; null when there is none (not an audited entity, or a composite id).
+     */
+    private Erasure.AudSubject audSubject(DataSubject subject) {
+        if (subject.userId() != null) {
+            String entity = retention.settings().userEntity();
+            if (entity == null) {
+                return null;
+            }
+            Erasure.AudSubject aud = audSubject(entity, subject.userId());
+            if (aud == null) {
+                throw new IllegalStateException(RetentionSettings.USER_ENTITY + " is '" + entity
+                        + "', which is not an @Audited entity with a single id column");
+            }
+            return aud;
+        }
+        return audSubject(subject.entityType(), subject.entityId());
+    }
+
+    private Erasure.AudSubject audSubject(String type, String id) {
+        String[] table = AuditedEntities.auditTable(entityManager, type);
+        return table == null ? null : new Erasure.AudSubject(type, id, table[0], table[1]);
+    }
+
+    private static void known(DataSubject subject, Map<String, Map<Long, Set<String>>> rows, List<Erasure.AudHit> hits) {
+        if (rows.isEmpty() && hits.isEmpty()) {
+            throw new IllegalArgumentException("unknown data subject: no event, revision or audited entity row names "
                     + (subject.userId() != null ? "user '" + subject.userId() + "'"
                     : subject.entityType() + " '" + subject.entityId() + "'"));
         }
     }
 
-    private static ErasurePlan plan(DataSubject subject, Map<String, Map<Long, Set<String>>> rows, List<Long> holds,
-                                    boolean erased) {
+    private static ErasurePlan plan(DataSubject subject, Map<String, Map<Long, Set<String>>> rows,
+                                    List<Erasure.AudHit> hits, List<Long> holds, boolean erased) {
         Set<String> columns = new TreeSet<>();
         rows.forEach((table, byId) -> byId.values().forEach(cols -> cols.forEach(col -> columns.add(table + "." + col))));
+        hits.forEach(hit -> hit.values().keySet().forEach(col -> columns.add(hit.table() + "." + col)));
         return new ErasurePlan(subject, rows.getOrDefault(Preimages.EVENT_TABLE, Map.of()).size(),
-                rows.getOrDefault(Preimages.REVISION_TABLE, Map.of()).size(), List.copyOf(columns), holds, erased);
+                rows.getOrDefault(Preimages.REVISION_TABLE, Map.of()).size(), hits.size(), List.copyOf(columns), holds,
+                erased);
     }
 }

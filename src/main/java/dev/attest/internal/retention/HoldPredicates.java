@@ -78,14 +78,16 @@ final class HoldPredicates {
         return new Sql(text.toString(), params);
     }
 
+    /** The time criteria: a timestamp column, or Envers' revision time in epoch milliseconds ({@code revision_time}). */
     private static void time(HoldScope scope, String column, List<String> parts, List<Object> params) {
+        boolean millis = column.equals("revision_time");
         if (scope.from() != null) {
             parts.add(column + " >= ?");
-            params.add(Timestamp.from(scope.from()));
+            params.add(millis ? (Object) scope.from().toEpochMilli() : Timestamp.from(scope.from()));
         }
         if (scope.to() != null) {
             parts.add(column + " < ?");
-            params.add(Timestamp.from(scope.to()));
+            params.add(millis ? (Object) scope.to().toEpochMilli() : Timestamp.from(scope.to()));
         }
     }
 }

@@ -63,9 +63,9 @@ public class LegalHoldService implements LegalHolds {
         String placedBy = Objects.requireNonNull(roles.caller(), "an authenticated caller");
         Hold hold = work.work(c -> {
             for (Hold other : active(c)) {
-                if (overlaps(other.scope(), scope)) {
-                    throw new IllegalStateException("the hold overlaps hold " + other.id() + " (case "
-                            + other.caseReference() + ") on the same records; release or widen that one instead");
+                if (other.caseReference().equals(caseReference.trim()) && overlaps(other.scope(), scope)) {
+                    throw new IllegalStateException("the hold overlaps hold " + other.id() + " of the same case "
+                            + other.caseReference() + " (" + describe(other.scope()) + "); release or change that one instead");
                 }
             }
             long id;
@@ -169,19 +169,22 @@ public class LegalHoldService implements LegalHolds {
     }
 
     /**
-     * Two scopes overlap when they name the same actor, target and correlation criteria, share an event id (or
-     * both name none) and their time ranges intersect: the second hold would hold the same records again.
+     * Two scopes overlap when their criteria intersect: every criterion that both name agrees (the same actor, target
+     * type, target id and correlation id, at least one shared event id, time ranges that intersect); a criterion
+     * only one of them names does not separate them. So {@code actor bob} overlaps {@code actor bob during March}
+     * and {@code target Invoice}, but not {@code actor carol} nor {@code actor bob during April} when the other is
+     * {@code actor bob during March}.
      */
     static boolean overlaps(HoldScope a, HoldScope b) {
-        return same(a.actorId(), b.actorId()) && same(a.targetType(), b.targetType()) && same(a.targetId(), b.targetId())
-                && same(a.correlationId(), b.correlationId())
-                && (a.eventIds().isEmpty() && b.eventIds().isEmpty() || a.eventIds().stream().anyMatch(b.eventIds()::contains))
+        return agree(a.actorId(), b.actorId()) && agree(a.targetType(), b.targetType())
+                && agree(a.targetId(), b.targetId()) && agree(a.correlationId(), b.correlationId())
+                && (a.eventIds().isEmpty() || b.eventIds().isEmpty() || a.eventIds().stream().anyMatch(b.eventIds()::contains))
                 && (a.to() == null || b.from() == null || b.from().isBefore(a.to()))
                 && (b.to() == null || a.from() == null || a.from().isBefore(b.to()));
     }
 
-    private static boolean same(String a, String b) {
-        return Objects.equals(a, b);
+    private static boolean agree(String a, String b) {
+        return a == null || b == null || a.equals(b);
     }
 
     static String describe(HoldScope scope) {

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -34,18 +35,50 @@ import java.util.stream.Collectors;
  * hold covers (and, with sealing on, that are sealed under {@code snapshot}'s checkpoint) are written to an archive
  * file (fsynced), deleted by id, and a retention leaf naming their leaves and the archive's SHA-256 is appended to
  * the log. Each archive line is an event with its proof bundle, so {@code attest-verify export} checks the file alone.
+ * The file is written under a temporary name ({@link #TEMPORARY} appended); the caller renames it when the
+ * transaction commits and deletes it when it rolls back ({@link #settle}), so only a committed purge leaves an archive.
  */
 final class Purger {
 
-    /** What one batch did. */
+    /** Appended to an archive's name until its batch commits. */
+    static final String TEMPORARY = ".partial";
+
+    /** What one batch did: {@code archive} is the final name, written under {@link #temporary} until commit. */
     record Batch(int deleted, Path archive, String archiveSha256) {
+    }
+
+    /** Receives the archive file a batch is about to write, before the first byte, so its fate follows the transaction. */
+    interface Archives {
+        void writing(Path archive);
+    }
+
+    /** Where {@code archive} is written until its batch commits. */
+    static Path temporary(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + TEMPORARY);
+    }
+
+    /**
+     * Moves a batch's archive to its final name when the batch committed, deletes it otherwise. Returns false when
+     * the file system refused (the caller logs it: an archive left under its temporary name is not a valid one).
+     */
+    static boolean settle(Path archive, boolean committed) {
+        try {
+            if (committed) {
+                Files.move(temporary(archive), archive, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(temporary(archive));
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Purger() {
     }
 
-    static Batch batch(Connection c, Instant cut, List<Hold> holds, SealProofs.Snapshot snapshot, Path archiveDir, int size)
-            throws SQLException, IOException {
+    static Batch batch(Connection c, Instant cut, List<Hold> holds, SealProofs.Snapshot snapshot, Path archiveDir, int size,
+                       Archives archives) throws SQLException, IOException {
         boolean sealed = snapshot != null;
         if (sealed && !ControlLeaves.lock(c)) {
             return new Batch(0, null, null);
@@ -93,7 +126,8 @@ final class Purger {
         Path archive = archiveDir.resolve("attest-events-" + ids.get(0) + "-" + ids.get(ids.size() - 1) + "-"
                 + Instant.now().toEpochMilli() + ".jsonl");
         MessageDigest sha = Hashes.sha256();
-        try (OutputStream out = Files.newOutputStream(archive, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        archives.writing(archive);
+        try (OutputStream out = Files.newOutputStream(temporary(archive), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.SYNC)) {
             StringBuilder text = new StringBuilder();
             for (Map.Entry<Long, Map<String, String>> row : rows.entrySet()) {

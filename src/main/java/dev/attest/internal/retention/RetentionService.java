@@ -13,11 +13,17 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,9 +38,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Validates the {@code attest.retention.*} settings at deployment and, when {@code attest.retention.events} is set,
- * purges once a day at {@code attest.retention.at} (UTC): on one node at a time (a lease row), in batches of
- * {@code attest.retention.batch-size}, each archived, deleted and recorded in a short transaction of its own.
+ * Validates the {@code attest.retention.*} settings at deployment and, when {@code attest.retention.events} or
+ * {@code attest.retention.revisions} is set, purges once a day at {@code attest.retention.at} (UTC): on one node at a
+ * time (a lease row), events then revisions, in batches of {@code attest.retention.batch-size}, each archived,
+ * deleted and recorded in a short transaction of its own; a batch's archive takes its final name only when the
+ * batch commits.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -58,6 +66,12 @@ public class RetentionService {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @PersistenceContext
+    EntityManager entityManager;
+
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private RetentionSettings settings;
     private ScheduledFuture<?> task;
@@ -65,7 +79,7 @@ public class RetentionService {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         settings = RetentionSettings.load(ConfigProvider.getConfig(RetentionService.class.getClassLoader()));
-        if (!settings.purgesEvents()) {
+        if (!settings.purgesEvents() && !settings.purgesRevisions()) {
             return;
         }
         Instant now = Instant.now();
@@ -75,7 +89,10 @@ public class RetentionService {
         }
         task = scheduler.scheduleAtFixedRate(this::daily, Duration.between(now, next).toMillis(),
                 Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("attest retention: events older than " + settings.events() + " are purged daily at " + settings.at()
+        LOG.info("attest retention: " + (settings.purgesEvents() ? "events older than " + settings.events() : "")
+                + (settings.purgesEvents() && settings.purgesRevisions() ? " and " : "")
+                + (settings.purgesRevisions() ? "revisions older than " + settings.revisions() : "")
+                + " are purged daily at " + settings.at()
                 + " UTC, archived to " + settings.archiveDir()
                 + (sealing.enabled() ? "" : "; sealing is off, so the archives carry no proofs and the purge is recorded as an event only"));
     }
@@ -99,32 +116,42 @@ public class RetentionService {
         }
     }
 
-    /** What one purge run did. */
-    public record Run(long deleted, int batches, List<String> archives, boolean ran) {
+    /** What one purge run did: events and revisions deleted, batches of both, their archives. */
+    public record Run(long deleted, int batches, List<String> archives, boolean ran, long revisions) {
     }
 
     /**
-     * Purges now the events older than {@code attest.retention.events} before {@code now}, unless another node holds
-     * the purge lease. Returns what it did.
+     * Purges now the events older than {@code attest.retention.events} and the revisions older than
+     * {@code attest.retention.revisions} before {@code now}, unless another node holds the purge lease. Returns what
+     * it did.
      */
     public synchronized Run purgeNow(Instant now) {
-        if (settings == null || !settings.purgesEvents()) {
-            throw new IllegalStateException(RetentionSettings.EVENTS + " is not set: nothing is purged");
+        if (settings == null || !settings.purgesEvents() && !settings.purgesRevisions()) {
+            throw new IllegalStateException(RetentionSettings.EVENTS + " and " + RetentionSettings.REVISIONS
+                    + " are not set: nothing is purged");
         }
         Duration lease = Duration.ofHours(1);
         if (!lease(lease)) {
-            return new Run(0, 0, List.of(), false);
+            return new Run(0, 0, List.of(), false, 0);
         }
-        Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.events()).toInstant();
         SealProofs.Snapshot snapshot = sealing.enabled() ? proofs.snapshot() : null;
         if (snapshot != null && snapshot.checkpoint() == null) {
             LOG.info("attest retention: nothing is sealed under a checkpoint yet, nothing is purged");
-            return new Run(0, 0, List.of(), true);
+            return new Run(0, 0, List.of(), true, 0);
         }
+        List<String> archives = new java.util.ArrayList<>();
+        Run events = settings.purgesEvents() ? purgeEvents(now, snapshot, lease, archives) : new Run(0, 0, List.of(), true, 0);
+        Run revisions = settings.purgesRevisions() ? purgeRevisions(now, snapshot, lease, archives)
+                : new Run(0, 0, List.of(), true, 0);
+        return new Run(events.deleted(), events.batches() + revisions.batches(), List.copyOf(archives), true,
+                revisions.revisions());
+    }
+
+    private Run purgeEvents(Instant now, SealProofs.Snapshot snapshot, Duration lease, List<String> archives) {
+        Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.events()).toInstant();
         long deleted = 0;
         int batches = 0;
         int failures = 0;
-        List<String> archives = new java.util.ArrayList<>();
         while (!stopping) {
             Purger.Batch batch;
             try {
@@ -132,7 +159,7 @@ public class RetentionService {
                     try {
                         // the holds as they are now: one placed during the run protects the next batch
                         return Purger.batch(c, cut, LegalHoldService.active(c), snapshot, settings.archiveDir(),
-                                settings.batchSize());
+                                settings.batchSize(), this::settleOnCompletion);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
                     }
@@ -162,7 +189,88 @@ public class RetentionService {
             LOG.info("attest retention: purged " + deleted + " events older than " + cut + " in " + batches
                     + " batches, archived in " + settings.archiveDir());
         }
-        return new Run(deleted, batches, List.copyOf(archives), true);
+        return new Run(deleted, batches, List.of(), true, 0);
+    }
+
+    /**
+     * Purges the revisions before the cut in batches, from the oldest up (a cursor, so that the revisions kept for a
+     * hold or an entity's current state are looked at once per run).
+     */
+    private Run purgeRevisions(Instant now, SealProofs.Snapshot snapshot, Duration lease, List<String> archives) {
+        Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.revisions()).toInstant();
+        long deleted = 0;
+        int batches = 0;
+        int failures = 0;
+        long after = 0;
+        while (!stopping) {
+            RevisionPurger.Batch batch;
+            long cursor = after;
+            try {
+                batch = work.work(c -> {
+                    try {
+                        List<dev.attest.Hold> holds = LegalHoldService.active(c);
+                        java.util.Map<String, String[]> targets = new java.util.HashMap<>();
+                        for (dev.attest.Hold hold : holds) {
+                            String type = hold.scope().targetType();
+                            if (type != null && !targets.containsKey(type)) {
+                                String[] table = AuditedEntities.auditTable(entityManager, type);
+                                if (table != null) {
+                                    targets.put(type, table);
+                                }
+                            }
+                        }
+                        return RevisionPurger.batch(c, cut, cursor, holds, targets, RevisionPurger.audTables(c), snapshot,
+                                settings.archiveDir(), settings.batchSize(), this::settleOnCompletion);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
+                    }
+                });
+                failures = 0;
+            } catch (RuntimeException e) {
+                if (++failures >= 5) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "attest retention batch of revisions rolled back, retried", e);
+                continue;
+            }
+            if (!batch.examined()) {
+                break;
+            }
+            after = batch.last();
+            if (batch.deleted() > 0) {
+                deleted += batch.deleted();
+                batches++;
+                archives.add(batch.archive().getFileName().toString());
+            }
+            renew(lease);
+            pause();
+        }
+        if (deleted > 0) {
+            log.record(AuditRecord.of(Category.SYSTEM, PURGED).detail("revisions", deleted).detail("batches", batches)
+                    .detail("cut", cut.toString()).detail("archiveDir", settings.archiveDir().toString())
+                    .detail("sealed", snapshot != null));
+            LOG.info("attest retention: purged " + deleted + " revisions older than " + cut + " in " + batches
+                    + " batches, archived in " + settings.archiveDir());
+        }
+        return new Run(0, batches, List.of(), true, deleted);
+    }
+
+    /** Renames {@code archive} into place when the current transaction commits, deletes it when it rolls back. */
+    private void settleOnCompletion(Path archive) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                boolean committed = status == Status.STATUS_COMMITTED;
+                if (!Purger.settle(archive, committed)) {
+                    LOG.warning("attest retention: could not " + (committed ? "rename the archive of a committed batch "
+                            + "to " + archive : "delete the archive of a rolled back batch, " + Purger.temporary(archive)));
+                }
+            }
+        });
     }
 
     private void pause() {

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public record RetentionSettings(Period events, Period revisions, Period minimum, Path archiveDir, int batchSize,
                                 Duration pause, LocalTime at, String holdRole, String erasureRole,
-                                boolean erasureApproval) {
+                                boolean erasureApproval, String userEntity) {
 
     public static final String EVENTS = "attest.retention.events";
     public static final String REVISIONS = "attest.retention.revisions";
@@ -30,6 +30,8 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
     public static final String HOLD_ROLE = "attest.hold-role";
     public static final String ERASURE_ROLE = "attest.erasure-role";
     public static final String ERASURE_APPROVAL = "attest.erasure.approval";
+    /** The entity (JPA name) whose id is a user id: erasing the user empties that entity's {@code _AUD} rows too. */
+    public static final String USER_ENTITY = "attest.erasure.user-entity";
 
     /** Periods are compared by the day they reach back to from this date. */
     private static final LocalDate REFERENCE = LocalDate.of(2001, 1, 1);
@@ -39,23 +41,28 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
         return events != null;
     }
 
+    /** Whether revisions (with their {@code _AUD} rows) are purged. */
+    public boolean purgesRevisions() {
+        return revisions != null;
+    }
+
     public static RetentionSettings load(Config config) {
         Period minimum = period(config, MINIMUM).orElse(Period.ofYears(1));
         Period events = period(config, EVENTS).orElse(null);
         Period revisions = period(config, REVISIONS).orElse(null);
-        if (revisions != null) {
-            throw new IllegalArgumentException(REVISIONS + " is not supported yet (revisions are kept forever), not '"
-                    + config.getValue(REVISIONS, String.class) + "'");
-        }
         if (events != null && shorter(events, minimum)) {
             throw new IllegalArgumentException(EVENTS + " is " + events + ", below the floor " + MINIMUM + " = "
                     + minimum + ": audit events must be kept at least that long");
         }
+        if (revisions != null && shorter(revisions, minimum)) {
+            throw new IllegalArgumentException(REVISIONS + " is " + revisions + ", below the floor " + MINIMUM + " = "
+                    + minimum + ": revisions must be kept at least that long");
+        }
         Path archive = config.getOptionalValue(ARCHIVE_DIR, String.class).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Path::of).orElse(null);
-        if (events != null) {
+        if (events != null || revisions != null) {
             if (archive == null) {
-                throw new IllegalArgumentException(ARCHIVE_DIR + " is required when " + EVENTS
+                throw new IllegalArgumentException(ARCHIVE_DIR + " is required when " + (events != null ? EVENTS : REVISIONS)
                         + " is set: each purged batch is archived there before it is deleted");
             }
             if (!Files.isDirectory(archive) || !Files.isWritable(archive)) {
@@ -69,9 +76,10 @@ public record RetentionSettings(Period events, Period revisions, Period minimum,
         Duration pause = config.getOptionalValue(PAUSE, String.class).map(v -> duration(PAUSE, v))
                 .orElse(Duration.ofMillis(20));
         LocalTime at = config.getOptionalValue(AT, String.class).map(v -> time(AT, v)).orElse(LocalTime.of(3, 0));
-        return new RetentionSettings(events, null, minimum, archive, batch, pause, at,
+        return new RetentionSettings(events, revisions, minimum, archive, batch, pause, at,
                 role(config, HOLD_ROLE, "audit-hold"), role(config, ERASURE_ROLE, "audit-erasure"),
-                config.getOptionalValue(ERASURE_APPROVAL, String.class).map(v -> bool(ERASURE_APPROVAL, v)).orElse(false));
+                config.getOptionalValue(ERASURE_APPROVAL, String.class).map(v -> bool(ERASURE_APPROVAL, v)).orElse(false),
+                config.getOptionalValue(USER_ENTITY, String.class).map(String::trim).filter(v -> !v.isEmpty()).orElse(null));
     }
 
     /** Whether {@code period} reaches back less far than {@code floor}. */

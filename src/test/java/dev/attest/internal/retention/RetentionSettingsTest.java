@@ -71,21 +71,37 @@ class RetentionSettingsTest {
     }
 
     @Test
-    void revisionRetentionIsRefusedRatherThanIgnored() {
-        assertEquals("attest.retention.revisions is not supported yet (revisions are kept forever), not 'P2Y'",
-                rejection(Map.of(RetentionSettings.REVISIONS, "P2Y")));
+    void revisionRetentionNeedsTheArchiveDirectoryAndRespectsTheFloor() {
+        assertEquals("attest.retention.archive-dir is required when attest.retention.revisions is set: each purged "
+                + "batch is archived there before it is deleted", rejection(Map.of(RetentionSettings.REVISIONS, "P2Y")));
+        assertEquals("attest.retention.revisions is P6M, below the floor attest.retention.minimum = P1Y: revisions must "
+                + "be kept at least that long", rejection(Map.of(RetentionSettings.REVISIONS, "P6M")));
+        RetentionSettings revisions = RetentionSettings.load(new MapConfig(Map.of(RetentionSettings.REVISIONS, "P2Y",
+                RetentionSettings.ARCHIVE_DIR, dir.toString())));
+        assertEquals(Period.ofYears(2), revisions.revisions());
+        assertTrue(revisions.purgesRevisions());
+        assertFalse(revisions.purgesEvents());
     }
 
     @Test
-    void holdsOverlapOnlyWhenTheyHoldTheSameRecordsAgain() {
+    void holdsOverlapWhenEveryCriterionBothNameAgrees() {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         Instant t1 = Instant.parse("2026-02-01T00:00:00Z");
         Instant t2 = Instant.parse("2026-03-01T00:00:00Z");
+        assertTrue(LegalHoldService.overlaps(HoldScope.actor("bob"), HoldScope.actor("bob")));
         assertTrue(LegalHoldService.overlaps(HoldScope.actor("bob"), HoldScope.actor("bob").during(t0, t1)));
         assertFalse(LegalHoldService.overlaps(HoldScope.actor("bob").during(t0, t1), HoldScope.actor("bob").during(t1, t2)));
+        assertTrue(LegalHoldService.overlaps(HoldScope.actor("bob").during(t0, t2), HoldScope.actor("bob").during(t1, null)));
         assertFalse(LegalHoldService.overlaps(HoldScope.actor("bob"), HoldScope.actor("carol")));
-        assertFalse(LegalHoldService.overlaps(HoldScope.actor("bob"), HoldScope.target("Invoice", "1")));
+        // a criterion only one names does not separate them: bob's invoices are in both
+        assertTrue(LegalHoldService.overlaps(HoldScope.actor("bob"), HoldScope.target("Invoice", "1")));
+        assertTrue(LegalHoldService.overlaps(HoldScope.target("Invoice", null), HoldScope.target("Invoice", "1")));
+        assertFalse(LegalHoldService.overlaps(HoldScope.target("Invoice", "1"), HoldScope.target("Invoice", "2")));
+        assertFalse(LegalHoldService.overlaps(HoldScope.target("Invoice", null), HoldScope.target("Order", null)));
+        assertTrue(LegalHoldService.overlaps(HoldScope.correlation("c1"), HoldScope.between(t0, t1)));
+        assertFalse(LegalHoldService.overlaps(HoldScope.correlation("c1"), HoldScope.correlation("c2")));
         assertTrue(LegalHoldService.overlaps(HoldScope.events(1L, 2L), HoldScope.events(2L, 3L)));
         assertFalse(LegalHoldService.overlaps(HoldScope.events(1L), HoldScope.events(2L)));
+        assertTrue(LegalHoldService.overlaps(HoldScope.events(1L), HoldScope.actor("bob")));
     }
 }
