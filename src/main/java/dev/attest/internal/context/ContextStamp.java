@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -74,10 +73,30 @@ public final class ContextStamp {
         if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null) {
             return null;
         }
-        StringJoiner text = new StringJoiner("&");
-        write(scope.actor(), scope, (name, value) -> text.add(name + "="
-                + URLEncoder.encode(REASON.equals(name) ? Text.clean(value, MAX_REASON) : value, StandardCharsets.UTF_8)));
+        StringBuilder text = new StringBuilder(128);
+        write(scope.actor(), scope, (name, value) -> {
+            if (!text.isEmpty()) {
+                text.append('&');
+            }
+            encoded(text.append(name).append('='), REASON.equals(name) ? Text.clean(value, MAX_REASON) : value);
+        });
         return text.toString();
+    }
+
+    /**
+     * {@code value} as {@link URLEncoder} writes it in UTF-8; a value that encoding leaves unchanged (ids and
+     * correlation ids almost always are) is appended as it is, without the encoder's copies.
+     */
+    private static void encoded(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == '*')) {
+                text.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        text.append(value);
     }
 
     /**
