@@ -46,11 +46,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(ArquillianExtension.class)
 class ActionOverheadBenchmarkIT {
 
-    private static final int WARM_UP = 1_500;
-    private static final int ROUNDS = 3_000;
+    /**
+     * The test runs in the server: its sizes are the server's system properties, given with
+     * {@code -Dit.jvm-options="-Dbench.overhead.rounds=6000 -Dbench.overhead.http-seconds=10"}.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.overhead.warm-up", 1_500);
+    private static final int ROUNDS = Integer.getInteger("bench.overhead.rounds", 3_000);
     private static final int CLIENTS = 8;
-    private static final int HTTP_ROUNDS = 4;
-    private static final long HTTP_SLOT_NANOS = 3_000_000_000L;
+    private static final int HTTP_ROUNDS = Integer.getInteger("bench.overhead.http-rounds", 4);
+    private static final long HTTP_SLOT_NANOS = Integer.getInteger("bench.overhead.http-seconds", 3) * 1_000_000_000L;
     private static final long IN_PROCESS_ACCOUNT = CLIENTS + 1;
 
     /** The forms of the call, in the order they are printed. */

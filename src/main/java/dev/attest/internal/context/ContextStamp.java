@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -91,9 +90,13 @@ public final class ContextStamp {
         if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null && scope.request() == null) {
             return null;
         }
-        StringJoiner text = new StringJoiner("&");
-        BiConsumer<String, String> property = (name, value) -> text.add(name + "="
-                + URLEncoder.encode(REASON.equals(name) ? Text.clean(value, MAX_REASON) : value, StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder(128);
+        BiConsumer<String, String> property = (name, value) -> {
+            if (!text.isEmpty()) {
+                text.append('&');
+            }
+            encoded(text.append(name).append('='), REASON.equals(name) ? Text.clean(value, MAX_REASON) : value);
+        };
         write(scope.actor(), scope, property);
         RequestInfo request = scope.request();
         if (request != null) {
@@ -110,6 +113,22 @@ public final class ContextStamp {
         if (value != null) {
             property.accept(name, value);
         }
+    }
+
+    /**
+     * {@code value} as {@link URLEncoder} writes it in UTF-8; a value that encoding leaves unchanged (ids and
+     * correlation ids almost always are) is appended as it is, without the encoder's copies.
+     */
+    private static void encoded(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == '*')) {
+                text.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        text.append(value);
     }
 
     /**

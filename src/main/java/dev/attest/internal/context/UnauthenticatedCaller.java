@@ -26,8 +26,11 @@ public class UnauthenticatedCaller implements Extension {
         }
     }
 
-    /** Whether {@code caller} is the server's principal of an unauthenticated call (or there is none). */
-    boolean isUnauthenticated(Principal caller) {
+    /**
+     * Whether {@code caller} is the server's principal of an unauthenticated call (or there is none). Public, as
+     * every method called through a client proxy: the proxy reaches a package-private one only by reflection.
+     */
+    public boolean isUnauthenticated(Principal caller) {
         return caller == null || caller.equals(principal);
     }
 }

@@ -44,7 +44,11 @@ public class ActionRecorder {
     @Inject
     Denials denials;
 
-    Object invoke(InvocationContext invocation) throws Exception {
+    /**
+     * Runs {@code invocation} and records its event. Public so that the interceptor calls it through this bean's
+     * client proxy directly: a client proxy reaches a package-private method only by reflection.
+     */
+    public Object invoke(InvocationContext invocation) throws Exception {
         ActionMetadata action = metadata(invocation);
         Scope outer = Scope.current();
         Scope scope = outer.correlationId() != null ? outer : outer.withCorrelationId(correlationId());

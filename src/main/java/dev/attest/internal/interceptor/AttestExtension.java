@@ -184,9 +184,9 @@ public class AttestExtension implements Extension {
     /**
      * The name of an entry-point method of {@code beanClass}, or {@code null} if the method is not one. The
      * container may invoke an interface's method: it is matched to the bean class's method once, then
-     * remembered.
+     * remembered. Public, as every method called through a client proxy (reached by reflection otherwise).
      */
-    String entryPointName(Class<?> beanClass, Method method) {
+    public String entryPointName(Class<?> beanClass, Method method) {
         if (method == null) {
             return null;
         }
@@ -210,7 +210,7 @@ public class AttestExtension implements Extension {
     }
 
     /** The name of a startup singleton's initialisation, or {@code null}. */
-    String startupName(Class<?> beanClass) {
+    public String startupName(Class<?> beanClass) {
         return startups.get(beanClass);
     }
 

@@ -4,6 +4,8 @@ import dev.attest.Actor;
 import dev.attest.internal.capture.Text;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -77,6 +79,15 @@ class ContextStampTest {
         Scope reasonOnly = BASE.withReason("why").withCorrelationId("c-1");
         assertEquals(reasonOnly, ContextStamp.fromText(ContextStamp.text(reasonOnly), BASE));
         assertNull(ContextStamp.text(BASE));
+    }
+
+    @Test
+    void textIsUrlEncodedOnlyWhereEncodingChangesAValue() {
+        Scope scope = new Scope(Actor.user("dora.k_2-x*"), "50% & more é", "3f2c9a10-0b7d", null);
+
+        assertEquals("attestActorType=USER&attestActorId=dora.k_2-x*&attestCorrelationId=3f2c9a10-0b7d"
+                + "&attestReason=" + URLEncoder.encode("50% & more é", StandardCharsets.UTF_8), ContextStamp.text(scope));
+        assertEquals("attestCorrelationId=c%3A1", ContextStamp.text(BASE.withCorrelationId("c:1")));
     }
 
     @Test
