@@ -91,22 +91,36 @@ public final class ContextStamp {
             return null;
         }
         StringBuilder text = new StringBuilder(128);
-        BiConsumer<String, String> property = (name, value) -> {
+        write(scope.actor(), scope, appender(text));
+        RequestInfo request = scope.request();
+        if (request != null && !request.stampText().isEmpty()) {
+            if (!text.isEmpty()) {
+                text.append('&');
+            }
+            text.append(request.stampText());
+        }
+        return text.toString();
+    }
+
+    /** The part of a {@link #text stamp} that holds {@code request}: made once per request, not per action. */
+    static String requestText(RequestInfo request) {
+        StringBuilder text = new StringBuilder(128);
+        BiConsumer<String, String> property = appender(text);
+        present(CLIENT_ADDRESS, Text.clean(request.clientAddress(), MAX_ADDRESS), property);
+        present(USER_AGENT, Text.clean(request.userAgent(), MAX_REQUEST_TEXT), property);
+        present(METHOD, Text.clean(request.method(), MAX_METHOD), property);
+        present(PATH, Text.clean(request.path(), MAX_REQUEST_TEXT), property);
+        present(REQUEST_ID, request.requestId(), property);
+        return text.toString();
+    }
+
+    private static BiConsumer<String, String> appender(StringBuilder text) {
+        return (name, value) -> {
             if (!text.isEmpty()) {
                 text.append('&');
             }
             encoded(text.append(name).append('='), REASON.equals(name) ? Text.clean(value, MAX_REASON) : value);
         };
-        write(scope.actor(), scope, property);
-        RequestInfo request = scope.request();
-        if (request != null) {
-            present(CLIENT_ADDRESS, Text.clean(request.clientAddress(), MAX_ADDRESS), property);
-            present(USER_AGENT, Text.clean(request.userAgent(), MAX_REQUEST_TEXT), property);
-            present(METHOD, Text.clean(request.method(), MAX_METHOD), property);
-            present(PATH, Text.clean(request.path(), MAX_REQUEST_TEXT), property);
-            present(REQUEST_ID, request.requestId(), property);
-        }
-        return text.toString();
     }
 
     private static void present(String name, String value, BiConsumer<String, String> property) {
