@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -122,6 +123,21 @@ public final class Manifests {
                 return rs.next() ? parse(rs.getLong(1), rs.getString(2)) : null;
             }
         }
+    }
+
+    /** Every manifest of the log by its leaf index: the one in force at leaf {@code i} is {@code lowerEntry(i)}. */
+    public static NavigableMap<Long, Manifest> byLeafIndex(Connection c) throws SQLException {
+        NavigableMap<Long, Manifest> manifests = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("select leaf_index, ref_id, aud_digests from attest_seal_leaf "
+                + "where ref_table = ?")) {
+            s.setString(1, Preimages.MANIFEST_TABLE);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    manifests.put(rs.getLong(1), parse(rs.getLong(2), rs.getString(3)));
+                }
+            }
+        }
+        return manifests;
     }
 
     /** The column names of a manifest entry, in its order. */

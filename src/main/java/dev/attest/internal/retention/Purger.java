@@ -4,6 +4,7 @@ import dev.attest.Hold;
 import dev.attest.internal.integrity.Hashes;
 import dev.attest.internal.integrity.Json;
 import dev.attest.internal.integrity.LeafRanges;
+import dev.attest.internal.integrity.Manifests;
 import dev.attest.internal.seal.SealProofs;
 import dev.attest.internal.integrity.Preimages;
 import dev.attest.internal.integrity.SealedRows;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -43,8 +45,16 @@ final class Purger {
     /** Appended to an archive's name until its batch commits. */
     static final String TEMPORARY = ".partial";
 
-    /** What one batch did: {@code archive} is the final name, written under {@link #temporary} until commit. */
-    record Batch(int deleted, Path archive, String archiveSha256) {
+    /**
+     * What one batch did: {@code scanned} rows before the cut looked at, {@code deleted} of them purged (held rows
+     * and, with sealing on, rows not yet sealed stay), {@code next} where the next batch of the run starts;
+     * {@code archive} is the final name, written under {@link #temporary} until commit, null when nothing was purged.
+     */
+    record Batch(int deleted, int scanned, Cursor next, Path archive, String archiveSha256) {
+    }
+
+    /** The position in the time index's order ({@code occurred_at}, {@code id}) of the last row a batch looked at. */
+    record Cursor(Timestamp occurredAt, long id) {
     }
 
     /** Receives the archive file a batch is about to write, before the first byte, so its fate follows the transaction. */
@@ -77,50 +87,63 @@ final class Purger {
     private Purger() {
     }
 
-    static Batch batch(Connection c, Instant cut, List<Hold> holds, SealProofs.Snapshot snapshot, Path archiveDir, int size,
-                       Archives archives) throws SQLException, IOException {
+    static Batch batch(Connection c, Instant cut, Cursor after, List<Hold> holds, SealProofs.Snapshot snapshot,
+                       Path archiveDir, int size, Archives archives) throws SQLException, IOException {
         boolean sealed = snapshot != null;
         if (sealed && !ControlLeaves.lock(c)) {
-            return new Batch(0, null, null);
+            return new Batch(0, 0, after, null, null);
         }
         HoldPredicates.Sql notHeld = HoldPredicates.notHeld(holds);
-        String sql = "select id from attest_event where occurred_at < ?"
-                // a correlated probe of the leaf table's key per row (an IN list would be built whole for each batch)
-                + (sealed ? " and exists (select 1 from attest_seal_leaf l where l.ref_table = 'attest_event' "
-                + "and l.ref_id = attest_event.id and l.kind = 'event' and l.leaf_index < ?)" : "")
-                // the time index's order: each batch reads the oldest rows of one index range, never sorts them all
+        // the time index's order from where the last batch stopped: each batch reads one index range, never the
+        // rows (or the dead index entries of rows) an earlier batch of the run has passed
+        String sql = "select id, occurred_at from attest_event where occurred_at < ?"
+                + (after != null ? " and occurred_at >= ? and (occurred_at > ? or id > ?)" : "")
                 + notHeld.text() + " order by occurred_at, id fetch first " + size + " rows only";
-        List<Long> ids = new ArrayList<>();
+        List<Long> candidates = new ArrayList<>();
+        Cursor next = after;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int p = 1;
             s.setTimestamp(p++, Timestamp.from(cut));
-            if (sealed) {
-                s.setLong(p++, snapshot.checkpoint().size());
+            if (after != null) {
+                s.setTimestamp(p++, after.occurredAt());
+                s.setTimestamp(p++, after.occurredAt());
+                s.setLong(p++, after.id());
             }
             for (Object param : notHeld.params()) {
                 s.setObject(p++, param);
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    candidates.add(rs.getLong(1));
+                    next = new Cursor(rs.getTimestamp(2), rs.getLong(1));
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return new Batch(0, null, null);
+        if (candidates.isEmpty()) {
+            return new Batch(0, 0, next, null, null);
         }
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        Map<Long, Map<String, String>> rows = SealedRows.rows(c, Preimages.EVENT_TABLE, "id in (" + in + ")");
         Map<Long, Object[]> leaves = new TreeMap<>();
+        List<Long> ids = candidates;
         if (sealed) {
+            // with sealing on, only rows sealed under the snapshot's checkpoint go: a later one waits for the next run
             try (PreparedStatement s = c.prepareStatement("select ref_id, leaf_index, salt from attest_seal_leaf "
-                    + "where ref_table = 'attest_event' and kind = 'event' and ref_id in (" + in + ")");
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    leaves.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                    + "where ref_table = 'attest_event' and kind = 'event' and leaf_index < ? and ref_id in ("
+                    + join(candidates) + ")")) {
+                s.setLong(1, snapshot.checkpoint().size());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        leaves.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                    }
                 }
             }
+            ids = new ArrayList<>(leaves.keySet());
+            if (ids.isEmpty()) {
+                return new Batch(0, candidates.size(), next, null, null);
+            }
         }
+        String in = join(ids);
+        Map<Long, Map<String, String>> rows = SealedRows.rows(c, Preimages.EVENT_TABLE, "id in (" + in + ")");
+        NavigableMap<Long, Manifests.Manifest> manifests = sealed ? Manifests.byLeafIndex(c) : null;
         Map<Long, String> erased = Erasure.erasedRows(c, Preimages.EVENT_TABLE, in);
         ids.sort(null);
         Path archive = archiveDir.resolve("attest-events-" + ids.get(0) + "-" + ids.get(ids.size() - 1) + "-"
@@ -135,8 +158,9 @@ final class Purger {
                 line.put("id", row.getKey().toString());
                 Object[] leaf = leaves.get(row.getKey());
                 if (leaf != null) {
-                    line.put("seal", ProofBundles.bundle(row.getKey(),
-                            ProofBundles.sealedColumns(c, (Long) leaf[0], row.getValue()), (String) leaf[1], (Long) leaf[0],
+                    Map.Entry<Long, Manifests.Manifest> manifest = manifests.lowerEntry((Long) leaf[0]);
+                    line.put("seal", ProofBundles.bundle(row.getKey(), Manifests.sealed(manifest == null ? null
+                                    : manifest.getValue(), Preimages.EVENT_TABLE, row.getValue()), (String) leaf[1], (Long) leaf[0],
                             snapshot.tree(), snapshot.checkpoint(), erased.get(row.getKey())));
                 } else {
                     line.put("columns", new TreeMap<>(row.getValue()));
@@ -162,6 +186,10 @@ final class Purger {
             long id = ControlLeaves.nextId(c, Preimages.RETENTION_TABLE);
             ControlLeaves.append(c, Preimages.RETENTION, Preimages.RETENTION_TABLE, id, Preimages.retention(id, columns), columns);
         }
-        return new Batch(rows.size(), archive, archiveSha);
+        return new Batch(rows.size(), candidates.size(), next, archive, archiveSha);
+    }
+
+    private static String join(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 }

@@ -152,13 +152,15 @@ public class RetentionService {
         long deleted = 0;
         int batches = 0;
         int failures = 0;
+        Purger.Cursor cursor = null;
         while (!stopping) {
             Purger.Batch batch;
+            Purger.Cursor after = cursor;
             try {
                 batch = work.work(c -> {
                     try {
                         // the holds as they are now: one placed during the run protects the next batch
-                        return Purger.batch(c, cut, LegalHoldService.active(c), snapshot, settings.archiveDir(),
+                        return Purger.batch(c, cut, after, LegalHoldService.active(c), snapshot, settings.archiveDir(),
                                 settings.batchSize(), this::settleOnCompletion);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
@@ -173,12 +175,15 @@ public class RetentionService {
                 LOG.log(Level.FINE, "attest retention batch rolled back, retried", e);
                 continue;
             }
-            if (batch.deleted() == 0) {
+            if (batch.scanned() == 0) {
                 break;
             }
-            deleted += batch.deleted();
-            batches++;
-            archives.add(batch.archive().getFileName().toString());
+            cursor = batch.next();
+            if (batch.deleted() > 0) {
+                deleted += batch.deleted();
+                batches++;
+                archives.add(batch.archive().getFileName().toString());
+            }
             renew(lease);
             pause();
         }
