@@ -48,7 +48,8 @@ public class SecurityFilter extends HttpFilter {
         RequestState state = RequestState.current();
         boolean owner = state == null;
         if (owner) {
-            state = RequestState.begin();
+            state = request.getAttribute(RequestState.ATTRIBUTE) instanceof RequestState seen
+                    ? RequestState.bind(seen) : RequestState.begin();
         }
         long start = System.nanoTime();
         try {
