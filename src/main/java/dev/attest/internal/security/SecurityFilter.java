@@ -111,7 +111,7 @@ public class SecurityFilter extends HttpFilter {
         }
         state.errorRecorded(true);
         try {
-            String reason = Denials.reason(failure);
+            String reason = denials.reasonNamingTheMethod(failure);
             if (reason != null) {
                 if (!state.denialRecorded()) {
                     denials.denied(userOf(request), "URL", request.getRequestURI(), reason);
