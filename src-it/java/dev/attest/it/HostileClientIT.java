@@ -138,7 +138,8 @@ class HostileClientIT {
         variants.put("192.0.2.2", "Basic " + b64.encodeToString("no-colon-at-all".getBytes(StandardCharsets.UTF_8)));
         variants.put("192.0.2.3", "Basic " + b64.encodeToString(new byte[] {(byte) 0xC3, 0x28, ':', 'p', 'w'}));
         variants.put("192.0.2.4", "Basic");
-        variants.put("192.0.2.5", "Basic " + b64.encodeToString(("huge:" + "p".repeat(10_000)).getBytes(StandardCharsets.UTF_8)));
+        // over Attest's 4096 characters, under the 8 KB of request headers Payara's HTTP listener accepts at all
+        variants.put("192.0.2.5", "Basic " + b64.encodeToString(("huge:" + "p".repeat(3_500)).getBytes(StandardCharsets.UTF_8)));
         variants.put("192.0.2.6", "Basic " + "%%%%");
         ServerLog serverLog = ServerLog.mark();
         for (Map.Entry<String, String> variant : variants.entrySet()) {

@@ -66,12 +66,11 @@ public enum Server {
     }
 
     /**
-     * The microprofile-config.properties lines a user's WAR needs on this server before its own: on Payara, which
-     * offers no hook ahead of its login mechanisms and URL constraints, the security events Attest cannot observe
-     * there, accepted as the deployment check demands ({@code attest.security.unobserved}).
+     * The microprofile-config.properties lines a user's WAR needs on this server before its own: none on either
+     * server (Attest observes every kind of security event on both, so no {@code attest.security.unobserved}).
      */
     String configDefaults() {
-        return this == PAYARA ? "attest.security.unobserved=failed-logins,lockout,container-denials\n" : "";
+        return "";
     }
 
     /** The folders of {@code attest.it.lib} whose jars a WAR bundles on this server beside attest.jar's runtime ones. */

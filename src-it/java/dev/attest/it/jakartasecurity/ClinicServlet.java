@@ -4,7 +4,6 @@ import dev.attest.it.app.Invoice;
 import dev.attest.it.app.InvoiceService;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.EJB;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /** A servlet protected by Jakarta Security: BASIC through the application's identity store. */
-@BasicAuthenticationMechanismDefinition(realmName = "clinic")
 @DeclareRoles("user")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
 @WebServlet("/clinic/invoices")

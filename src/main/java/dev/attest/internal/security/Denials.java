@@ -53,6 +53,20 @@ public class Denials {
         return named != null ? named : fallbackResource;
     }
 
+    /**
+     * The denial an exception stands for, as "Type: message", followed by {@code (Bean#method)} when the server
+     * names the refused bean method and its message does not (Payara's "Client not authorized for this
+     * invocation"); else {@code null}.
+     */
+    public String reasonNamingTheMethod(Throwable failure) {
+        String reason = reason(failure);
+        String named = reason == null ? null : security.servers().deniedMethod(failure);
+        if (named == null || reason.contains(named.substring(named.indexOf('#') + 1))) {
+            return reason;
+        }
+        return reason + " (" + named + ")";
+    }
+
     /** The denial an exception stands for, as "Type: message", else {@code null}. */
     public static String reason(Throwable failure) {
         return SystemErrors.denialOf(failure);

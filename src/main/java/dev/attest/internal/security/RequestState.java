@@ -9,6 +9,12 @@ public final class RequestState {
 
     private static final ThreadLocal<RequestState> CURRENT = new ThreadLocal<>();
 
+    /**
+     * The request attribute holding the state a server adapter began without binding it to the thread (its hook
+     * runs in two calls, before authentication and after the response): the filter binds it while it runs.
+     */
+    public static final String ATTRIBUTE = RequestState.class.getName();
+
     private boolean logoutRecorded;
     private boolean denialRecorded;
     private boolean errorRecorded;
@@ -23,6 +29,17 @@ public final class RequestState {
     /** Starts the state of a request on this thread; the caller must {@link #end()} it. */
     public static RequestState begin() {
         RequestState state = new RequestState();
+        CURRENT.set(state);
+        return state;
+    }
+
+    /** A state bound to no thread, for {@link #ATTRIBUTE}. */
+    public static RequestState detached() {
+        return new RequestState();
+    }
+
+    /** Binds {@code state} (from {@link #ATTRIBUTE}) to this thread; the caller must {@link #end()} it. */
+    static RequestState bind(RequestState state) {
         CURRENT.set(state);
         return state;
     }

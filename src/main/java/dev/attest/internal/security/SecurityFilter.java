@@ -48,7 +48,8 @@ public class SecurityFilter extends HttpFilter {
         RequestState state = RequestState.current();
         boolean owner = state == null;
         if (owner) {
-            state = RequestState.begin();
+            state = request.getAttribute(RequestState.ATTRIBUTE) instanceof RequestState seen
+                    ? RequestState.bind(seen) : RequestState.begin();
         }
         long start = System.nanoTime();
         try {
@@ -110,7 +111,7 @@ public class SecurityFilter extends HttpFilter {
         }
         state.errorRecorded(true);
         try {
-            String reason = Denials.reason(failure);
+            String reason = denials.reasonNamingTheMethod(failure);
             if (reason != null) {
                 if (!state.denialRecorded()) {
                     denials.denied(userOf(request), "URL", request.getRequestURI(), reason);

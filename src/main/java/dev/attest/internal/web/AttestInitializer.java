@@ -3,7 +3,6 @@ package dev.attest.internal.web;
 import dev.attest.internal.jsonapi.AuditApiServlet;
 import dev.attest.internal.jsonapi.RetentionApiServlet;
 import dev.attest.internal.config.AttestConfig;
-import dev.attest.internal.security.SecurityFilter;
 import dev.attest.internal.security.SessionEvents;
 import dev.attest.internal.ui.AuditPageServlet;
 import jakarta.servlet.DispatcherType;
@@ -19,7 +18,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Registers Attest's request filter and, behind it, its security filter in front of the application's own filters,
+ * Registers Attest's request filter and its security filter in front of the application's own filters (in whichever
+ * order the container puts them: see {@link ContextualSecurityFilter}),
  * the session listener that records logouts and expiry, and the read-only audit JSON API ({@code /audit/api/*}) and
  * page ({@code /audit/*}); no {@code web.xml} edit. All of it portable: the same on every server.
  */
@@ -32,7 +32,7 @@ public class AttestInitializer implements ServletContainerInitializer {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
-        FilterRegistration.Dynamic security = context.addFilter("attest-security", SecurityFilter.class);
+        FilterRegistration.Dynamic security = context.addFilter("attest-security", ContextualSecurityFilter.class);
         if (security != null) {
             security.setAsyncSupported(true);
             security.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

@@ -43,8 +43,8 @@ class PayaraAdapterTest {
     }
 
     @Test
-    void observesNothingBeforeTheContainerAndIsNotAvailableWithoutPayarasEjbContainer() {
-        assertTrue(adapter.observes().isEmpty());
+    void isNotAvailableAndObservesNothingWithoutPayarasContainers() {
         assertEquals(false, adapter.available(getClass().getClassLoader()));
+        assertTrue(adapter.observes().isEmpty());
     }
 }
