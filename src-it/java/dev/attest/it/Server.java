@@ -96,7 +96,14 @@ public enum Server {
     /** Attest's default journal folder on the server this code runs in (attest.journal.dir unset). */
     static Path journalDir() {
         String serverData = System.getProperty("jboss.server.data.dir");
-        return Path.of(serverData != null ? serverData : System.getProperty("java.io.tmpdir"), "attest");
+        return serverData != null ? Path.of(serverData, "attest") : instanceDir().resolve("data").resolve("attest");
+    }
+
+    /** The folder of the server instance this code runs in: WildFly's base directory, Payara's domain directory. */
+    static Path instanceDir() {
+        String wildfly = System.getProperty("jboss.server.base.dir");
+        return Path.of(wildfly != null ? wildfly : Objects.requireNonNull(System.getProperty("com.sun.aas.instanceRoot"),
+                "jboss.server.base.dir or com.sun.aas.instanceRoot")).toAbsolutePath();
     }
 
     /**
