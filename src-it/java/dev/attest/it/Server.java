@@ -74,6 +74,19 @@ public enum Server {
         return this == PAYARA ? "attest.security.unobserved=failed-logins,lockout,container-denials\n" : "";
     }
 
+    /** The class of the server adapter Attest chooses on this server, as its start event names it. */
+    String adapter() {
+        return this == PAYARA ? "dev.attest.server.payara.PayaraAdapter" : "dev.attest.server.wildfly.WildFlyAdapter";
+    }
+
+    /**
+     * The security events Attest observes before authentication on this server, as its start event lists them (JSON):
+     * on Payara none (see {@link #configDefaults()}).
+     */
+    String observedBeforeAuthentication() {
+        return this == PAYARA ? "[]" : "[\"failed-logins\",\"lockout\",\"container-denials\"]";
+    }
+
     /** The folders of {@code attest.it.lib} whose jars a WAR bundles on this server beside attest.jar's runtime ones. */
     String[] bundledLibraryFolders() {
         return this == PAYARA ? new String[] {"hibernate"} : new String[0];
