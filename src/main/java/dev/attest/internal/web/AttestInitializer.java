@@ -12,6 +12,7 @@ import jakarta.servlet.HttpConstraintElement;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -19,23 +20,23 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Registers Attest's request filter and, behind it, its security filter in front of the application's own filters,
+ * Registers Attest's request filter and, inside it, its security filter in front of the application's own filters,
  * the session listener that records logouts and expiry, and the read-only audit JSON API ({@code /audit/api/*}) and
  * page ({@code /audit/*}); no {@code web.xml} edit. All of it portable: the same on every server.
  */
 public class AttestInitializer implements ServletContainerInitializer {
 
     @Override
-    public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        FilterRegistration.Dynamic filter = context.addFilter("attest-request-context", RequestContextFilter.class);
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        // one registration, the security filter inside the request filter: two filters both mapped "before the
+        // declared ones" run in the order added on WildFly and in the reverse order on Payara, and security
+        // events (a request's system.error among them) must carry the request's context on both
+        RequestContextFilter request = context.createFilter(RequestContextFilter.class);
+        request.around(context.createFilter(SecurityFilter.class));
+        FilterRegistration.Dynamic filter = context.addFilter("attest-request-context", request);
         if (filter != null) {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        }
-        FilterRegistration.Dynamic security = context.addFilter("attest-security", SecurityFilter.class);
-        if (security != null) {
-            security.setAsyncSupported(true);
-            security.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
         context.addListener(SessionEvents.class);
         registerBrowser(context);

@@ -6,6 +6,7 @@ import dev.attest.internal.config.ClientAddresses;
 import dev.attest.internal.context.RequestInfo;
 import dev.attest.internal.context.Scope;
 import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -27,10 +28,26 @@ public class RequestContextFilter extends HttpFilter {
     transient AttestConfig config;
 
     private transient ClientAddresses clients;
+    private transient Filter inner;
+
+    /** Runs {@code filter} (created by the container) inside this one, after the request context is set. */
+    public void around(Filter filter) {
+        inner = filter;
+    }
 
     @Override
-    public void init() {
+    public void init() throws ServletException {
         clients = config.clientAddresses();
+        if (inner != null) {
+            inner.init(getFilterConfig());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (inner != null) {
+            inner.destroy();
+        }
     }
 
     /** The request attribute under which a handler that ran earlier left the request's {@link RequestInfo}. */
@@ -54,7 +71,11 @@ public class RequestContextFilter extends HttpFilter {
         response.setHeader(RequestIds.HEADER, info.requestId());
         Scope previous = Scope.enter(Scope.current().withRequest(info));
         try {
-            chain.doFilter(request, response);
+            if (inner != null) {
+                inner.doFilter(request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
         } finally {
             Scope.restore(previous);
         }
