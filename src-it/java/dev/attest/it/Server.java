@@ -120,6 +120,17 @@ public enum Server {
     }
 
     /**
+     * Whether the thread named so is one the server's own database starts on demand, keeping as its context class
+     * loader that of the application whose call started it: Payara's embedded H2 (the {@code jdbc/__default} pool)
+     * starts {@code H2-lob-cleaner} from whichever application thread first needs it, and the thread keeps that
+     * application's class loader after it is undeployed. Such a thread holds no object of Attest's and is not
+     * counted as a leak.
+     */
+    public static boolean startsThreadsWithTheCallersLoader(String threadName) {
+        return current() == PAYARA && threadName.startsWith("H2-");
+    }
+
+    /**
      * The HTTP version the suite's clients speak: HTTP/1.1 everywhere, so no client attempts an h2c upgrade that
      * one server answers and another does not.
      */

@@ -1,5 +1,6 @@
 package dev.attest.it.leak;
 
+import dev.attest.it.Server;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,7 +74,7 @@ public class LoaderWatch extends HttpServlet {
                     found.add(thread.getName() + ": " + unreadable);
                 }
             }
-            if (thread.getContextClassLoader() == loader) {
+            if (thread.getContextClassLoader() == loader && !Server.startsThreadsWithTheCallersLoader(thread.getName())) {
                 found.add(thread.getName() + ": context class loader");
             }
         }
