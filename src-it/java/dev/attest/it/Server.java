@@ -120,14 +120,13 @@ public enum Server {
     }
 
     /**
-     * Whether the thread named so is one the server's own database starts on demand, keeping as its context class
-     * loader that of the application whose call started it: Payara's embedded H2 (the {@code jdbc/__default} pool)
-     * starts {@code H2-lob-cleaner} from whichever application thread first needs it, and the thread keeps that
-     * application's class loader after it is undeployed. Such a thread holds no object of Attest's and is not
-     * counted as a leak.
+     * Whether a thread whose context class loader is an undeployed application's counts as a leak. Not on Payara:
+     * its own threads started on demand from an application's thread keep that thread's context class loader after
+     * the application is undeployed (seen: the embedded H2's {@code H2-lob-cleaner}, OSGi's {@code FelixResolver-n})
+     * and hold no object of Attest's. Thread-locals are checked on every server.
      */
-    public static boolean startsThreadsWithTheCallersLoader(String threadName) {
-        return current() == PAYARA && threadName.startsWith("H2-");
+    public static boolean countsContextClassLoaders() {
+        return current() != PAYARA;
     }
 
     /**

@@ -74,7 +74,7 @@ public class LoaderWatch extends HttpServlet {
                     found.add(thread.getName() + ": " + unreadable);
                 }
             }
-            if (thread.getContextClassLoader() == loader && !Server.startsThreadsWithTheCallersLoader(thread.getName())) {
+            if (thread.getContextClassLoader() == loader && Server.countsContextClassLoaders()) {
                 found.add(thread.getName() + ": context class loader");
             }
         }
