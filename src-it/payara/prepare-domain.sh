@@ -54,6 +54,10 @@ admin create-context-service --contextinfo=Classloader,JNDI,Security,WorkArea,Re
     concurrent/__defaultContextService \
     || echo "WARNING: the default ContextService keeps Payara's context-info: contextual tasks lose Attest's context" >&2
 
+# the HTTP port as a system property of the server's own config (Payara defines HTTP_LISTENER_PORT only in
+# default-config, the template of new instances): the demo's ready line names it
+admin create-system-properties --target server-config "HTTP_LISTENER_PORT=$((portbase + 80))"
+
 admin delete-jvm-options '-Xmx512m' || true
 admin create-jvm-options '-Xmx1g:-Djava.net.preferIPv4Stack=true'
 

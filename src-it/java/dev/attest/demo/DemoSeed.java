@@ -45,7 +45,8 @@ public class DemoSeed {
 
         auditLog.system("demo.seeded", "3 invoices and 2 patients created");
 
-        // WildFly: its HTTP port and offset; Payara: its HTTP listener's port (the domain's portbase + 80)
+        // WildFly: its HTTP port and offset; Payara: its HTTP listener's port (the domain's portbase + 80), which
+        // src-it/payara/prepare-domain.sh gives the server's config as the system property HTTP_LISTENER_PORT
         Integer payaraPort = Integer.getInteger("HTTP_LISTENER_PORT");
         int port = payaraPort != null ? payaraPort
                 : Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);

@@ -26,8 +26,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo application as a visitor meets it: the WAR {@code mvn -Pdemo package} builds, deployed as it is,
+ * The demo application as a visitor meets it: the WAR {@code mvn -Pdemo package} builds (on Payara the one
+ * {@code mvn -Pdemo,payara package} builds, with {@code src-it/demo/payara}'s descriptors), deployed as it is,
  * driven in a real headless Chromium: FORM login, every button of the demo page, its link to the audit page,
  * logout and lockout; what each recorded is read back through the audit API.
  */
@@ -54,27 +59,43 @@ class DemoIT {
     private static ChromeDriver driver;
     private static Path profile;
 
+    private static final boolean PAYARA = Server.current() == Server.PAYARA;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         File webapp = new File("src-it/demo/webapp");
+        // Payara's descriptors come first, as in the build's demo-war-payara: the first copy of a file wins
+        File descriptors = new File(PAYARA ? "src-it/demo/payara/WEB-INF" : "src-it/demo/webapp/WEB-INF");
+        File resources = new File(PAYARA ? "src-it/demo/payara/WEB-INF/classes" : "src-it/demo/resources");
         WebArchive war = ShrinkWrap.create(WebArchive.class, "attest-demo.war")
                 .addAsLibrary(new File(System.getProperty("attest.jar")))
-                .addAsLibraries(Objects.requireNonNull(new File(System.getProperty("attest.it.lib"), "runtime")
-                        .listFiles((d, name) -> name.endsWith(".jar"))))
+                .addAsLibraries(jars("runtime"))
                 .addPackages(true, "dev.attest.demo")
-                .addAsResource(new File("src-it/demo/resources/META-INF/persistence.xml"), "META-INF/persistence.xml")
-                .addAsResource(new File("src-it/demo/resources/META-INF/microprofile-config.properties"),
+                .addAsResource(new File(resources, "META-INF/persistence.xml"), "META-INF/persistence.xml")
+                .addAsResource(new File(resources, "META-INF/microprofile-config.properties"),
                         "META-INF/microprofile-config.properties")
-                .setWebXML(new File(webapp, "WEB-INF/web.xml"))
+                .setWebXML(new File(descriptors, "web.xml"))
                 .addAsWebInfResource(new File(webapp, "WEB-INF/beans.xml"), "beans.xml");
+        if (PAYARA) {
+            war.addAsWebInfResource(new File(descriptors, "glassfish-web.xml"), "glassfish-web.xml")
+                    .addAsLibraries(jars("hibernate"));
+        }
         for (String page : new String[] {"index.html", "demo.js", "demo.css", "login.html", "login-error.html"}) {
             war.addAsWebResource(new File(webapp, page), page);
         }
         return war;
     }
 
+    private static File[] jars(String folder) {
+        return Objects.requireNonNull(new File(System.getProperty("attest.it.lib"), folder)
+                .listFiles((d, name) -> name.endsWith(".jar")), "no jars in " + folder);
+    }
+
     @ArquillianResource
     URL base;
+
+    /** alice's session for reading the trail over HTTP on Payara, whose demo logs in through its form only. */
+    private static HttpClient aliceSession;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -127,10 +148,39 @@ class DemoIT {
     }
 
     private JsonNode events(String query) throws IOException {
-        HttpResponse<String> response = Http.send(Http.as(Http.request(base, "audit/api/events?" + query), "alice", "alice-pw")
-                .GET().build());
+        HttpResponse<String> response = asAlice("audit/api/events?" + query);
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("events");
+    }
+
+    /**
+     * A GET as alice: with HTTP BASIC on WildFly (the demo's "BASIC for requests with an Authorization header"); on
+     * Payara through the demo's login form, once, as a browser would, keeping the session.
+     */
+    private HttpResponse<String> asAlice(String path) throws IOException {
+        if (!PAYARA) {
+            return Http.send(Http.as(Http.request(base, path), "alice", "alice-pw").GET().build());
+        }
+        try {
+            if (aliceSession == null) {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+                HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "index.html"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(login.body().contains("j_security_check"), "the login form: " + login.body());
+                HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "j_security_check"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=alice&j_password=alice-pw")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, page.statusCode(), "alice logged in through the form: " + page.body());
+                aliceSession = client;
+            }
+            return aliceSession.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static String q(String value) {
@@ -198,8 +248,7 @@ class DemoIT {
     @Test
     @Order(4)
     void theDemosOwnAuditApiIsGoneAndLogoutIsRecorded() throws IOException {
-        assertEquals(404, Http.send(Http.as(Http.request(base, "api/audit/events"), "alice", "alice-pw").GET().build()).statusCode(),
-                "one audit API: the library's, whose reads are recorded");
+        assertEquals(404, asAlice("api/audit/events").statusCode(), "one audit API: the library's, whose reads are recorded");
         logIn("bob", "bob-pw");
         driver.findElement(By.id("logout")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));

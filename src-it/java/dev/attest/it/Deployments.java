@@ -108,10 +108,11 @@ public final class Deployments {
                         <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
                         <url>%s</url>
                         <user>%s</user>
-                        <transactional>true</transactional>
+                %s        <transactional>true</transactional>
                         <max-pool-size>30</max-pool-size>
                     </data-source>
-                """.formatted(DATASOURCE, property("attest.it.db.url"), property("attest.it.db.user"));
+                """.formatted(DATASOURCE, property("attest.it.db.url"), property("attest.it.db.user"),
+                SERVER.dataSourcePassword(System.getProperty("attest.it.db.password", "")));
         String formPages = !"FORM".equals(loginMethod) ? "" : """
                         <form-login-config>
                             <form-login-page>/login.html</form-login-page>

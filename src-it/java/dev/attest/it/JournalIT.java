@@ -4,6 +4,7 @@ import dev.attest.AuditEvent;
 import dev.attest.Outcome;
 import dev.attest.it.outcome.PlainWork;
 import dev.attest.it.outcome.Steps;
+import dev.attest.internal.store.JournalWriter;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,6 +53,18 @@ class JournalIT {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    JournalWriter journal;
+
+    @Test
+    void theDefaultJournalIsInTheServerInstancesOwnFolderNotOneOtherServersShare() {
+        java.nio.file.Path file = journal.file().toAbsolutePath();
+        assertEquals(Server.journalDir().resolve("journal.journal").toAbsolutePath(), file);
+        assertTrue(file.startsWith(Server.instanceDir()), "under " + Server.instanceDir() + ": " + file);
+        assertFalse(file.startsWith(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()),
+                "where another server on the machine would replay and empty it: " + file);
+    }
 
     @Test
     void eventsTheStoreRefusedArriveOnceInOrderWithTheirTimesWhenItIsBack() throws Exception {

@@ -59,7 +59,9 @@ class RedeployIT {
         assertEquals("warm", Http.post(Http.request(observer, "loader-watch")).body(), "the observer opened the pooled JMS connection");
         deployer.deploy(EXERCISED);
         try {
-            HttpResponse<String> run = Http.post(Http.as(Http.request(exercised, "secured/exercise"), "bob", "bob-pw"));
+            // every kind of entry point, a batch job among them: longer than one request usually takes on a busy machine
+            HttpResponse<String> run = Http.post(Http.as(Http.request(exercised, "secured/exercise"), "bob", "bob-pw")
+                    .timeout(java.time.Duration.ofSeconds(120)));
             assertEquals(200, run.statusCode(), run.body());
             assertEquals(401, Http.post(Http.as(Http.request(exercised, "secured/exercise"), "bob", "wrong")).statusCode());
         } finally {
@@ -73,6 +75,8 @@ class RedeployIT {
 
         assertTrue(watch.body().startsWith("holders=[];"), "what the server's threads hold of the undeployed application: "
                 + watch.body());
-        assertEquals("holders=[];loader=collected", watch.body(), "the undeployed application's class loader");
+        if (Server.collectsUndeployedLoaders()) {
+            assertEquals("holders=[];loader=collected", watch.body(), "the undeployed application's class loader");
+        }
     }
 }

@@ -73,6 +73,29 @@ public enum Server {
         return "";
     }
 
+    /** The class of the server adapter Attest chooses on this server, as its start event names it. */
+    String adapter() {
+        return this == PAYARA ? "dev.attest.server.payara.PayaraAdapter" : "dev.attest.server.wildfly.WildFlyAdapter";
+    }
+
+    /**
+     * The security events Attest observes before authentication on this server, as its start event lists them (JSON):
+     * every kind on both (Undertow's handler on WildFly, the security valve on Payara).
+     */
+    String observedBeforeAuthentication() {
+        return "[\"failed-logins\",\"lockout\",\"container-denials\"]";
+    }
+
+    /**
+     * The {@code <password>} line of a {@code <data-source>} for the given password: none when it is empty, except
+     * on Payara, whose pool refuses a user without a password ("No password credential found") even where the
+     * database asks for none (the suite's PostgreSQL trusts local connections), so it gets a placeholder.
+     */
+    String dataSourcePassword(String password) {
+        String given = !password.isEmpty() ? password : this == PAYARA ? "unused" : null;
+        return given == null ? "" : "        <password>" + given + "</password>\n";
+    }
+
     /** The folders of {@code attest.it.lib} whose jars a WAR bundles on this server beside attest.jar's runtime ones. */
     String[] bundledLibraryFolders() {
         return this == PAYARA ? new String[] {"hibernate"} : new String[0];
@@ -95,7 +118,33 @@ public enum Server {
     /** Attest's default journal folder on the server this code runs in (attest.journal.dir unset). */
     static Path journalDir() {
         String serverData = System.getProperty("jboss.server.data.dir");
-        return Path.of(serverData != null ? serverData : System.getProperty("java.io.tmpdir"), "attest");
+        return serverData != null ? Path.of(serverData, "attest") : instanceDir().resolve("data").resolve("attest");
+    }
+
+    /** The folder of the server instance this code runs in: WildFly's base directory, Payara's domain directory. */
+    static Path instanceDir() {
+        String wildfly = System.getProperty("jboss.server.base.dir");
+        return Path.of(wildfly != null ? wildfly : Objects.requireNonNull(System.getProperty("com.sun.aas.instanceRoot"),
+                "jboss.server.base.dir or com.sun.aas.instanceRoot")).toAbsolutePath();
+    }
+
+    /**
+     * Whether a thread whose context class loader is an undeployed application's counts as a leak. Not on Payara:
+     * its own threads started on demand from an application's thread keep that thread's context class loader after
+     * the application is undeployed (seen: the embedded H2's {@code H2-lob-cleaner}, OSGi's {@code FelixResolver-n})
+     * and hold no object of Attest's. Thread-locals are checked on every server.
+     */
+    public static boolean countsContextClassLoaders() {
+        return current() != PAYARA;
+    }
+
+    /**
+     * Whether the suite can expect an undeployed application's class loader to be collected: on WildFly, once its
+     * pools' idle threads have let their last tasks go ({@code leak/LoaderWatch}); not on Payara, whose own threads
+     * keep the context class loader of the application they last served ({@link #countsContextClassLoaders()}).
+     */
+    public static boolean collectsUndeployedLoaders() {
+        return current() != PAYARA;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.attest.it.leak;
 
+import dev.attest.it.Server;
 import jakarta.annotation.Resource;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -162,7 +163,7 @@ public class LoaderWatch extends HttpServlet {
                     found.add(thread.getName() + ": " + unreadable);
                 }
             }
-            if (thread.getContextClassLoader() == loader) {
+            if (thread.getContextClassLoader() == loader && Server.countsContextClassLoaders()) {
                 found.add(thread.getName() + ": context class loader");
             }
         }

@@ -1,5 +1,6 @@
 package dev.attest.spi;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -47,6 +48,15 @@ public interface ServerAdapter {
      * Attest checks it as it checks any stamp.
      */
     default String carriedToAsynchronousCall() {
+        return null;
+    }
+
+    /**
+     * The folder this server instance keeps its own data in, which no other server on the machine shares: the
+     * default home of Attest's durable journal. {@code null} when this adapter does not know it; Attest then
+     * falls back to the system temporary directory.
+     */
+    default Path dataDirectory() {
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.attest.internal.config;
 
 import dev.attest.FailurePolicy;
+import dev.attest.internal.server.ServerAdapters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -102,8 +103,10 @@ public class AttestConfig {
                 throw new IllegalArgumentException(JOURNAL_DIR + " must be a directory path, not '" + configured + "'");
             }
         }
-        String serverData = System.getProperty("jboss.server.data.dir");
-        return Path.of(serverData != null ? serverData : System.getProperty("java.io.tmpdir"), "attest");
+        // the server instance's own folder: a folder shared with other servers on the machine (the temporary
+        // directory) would let one server replay, and empty, the journal of another
+        Path serverData = ServerAdapters.load(AttestConfig.class.getClassLoader()).dataDirectory();
+        return (serverData != null ? serverData : Path.of(System.getProperty("java.io.tmpdir"))).resolve("attest");
     }
 
     /** A size in bytes, with an optional unit {@code KB}, {@code MB} or {@code GB}: from 64KB to 16GB. */
@@ -180,7 +183,11 @@ public class AttestConfig {
         return authenticationFailurePolicy;
     }
 
-    /** {@code attest.journal.dir}, default {@code <jboss.server.data.dir>/attest}: where the durable journal lives. */
+    /**
+     * {@code attest.journal.dir}, default the folder {@code attest} in the server instance's own data folder
+     * ({@code <jboss.server.data.dir>/attest} on WildFly, {@code <domain>/data/attest} on Payara): where the durable
+     * journal lives.
+     */
     public Path journalDir() {
         return journalDir;
     }

@@ -3,6 +3,8 @@ package dev.attest.internal.retention;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The container's answer to "is the caller in this role", for the role-gated holds and erasures. */
 @Stateless
@@ -11,8 +13,23 @@ public class CallerRoles {
     @Resource
     SessionContext context;
 
-    /** Whether the caller is in {@code role}. */
+    @Inject
+    HttpServletRequest request;
+
+    /**
+     * Whether the caller is in {@code role}: during an HTTP request, the web container's answer for the
+     * application's roles; otherwise, or when it says no, the EJB container's. The role is configured, so no
+     * {@code @DeclareRoles} can name it, and Payara answers an EJB's {@code isCallerInRole} only for roles its
+     * beans declare.
+     */
     public boolean isCallerInRole(String role) {
+        try {
+            if (request.isUserInRole(role)) {
+                return true;
+            }
+        } catch (RuntimeException noRequest) {
+            // not during an HTTP request (a timer, a message): the bean's own answer
+        }
         try {
             return context.isCallerInRole(role);
         } catch (IllegalStateException e) {

@@ -3,6 +3,7 @@ package dev.attest.internal.server;
 import dev.attest.spi.SecurityObservation;
 import dev.attest.spi.ServerAdapter;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -57,6 +58,17 @@ public final class ServerAdapters {
     /** The names of the available adapters' classes, for the start message. */
     public List<String> names() {
         return available.stream().map(a -> a.getClass().getName()).toList();
+    }
+
+    /** The first data folder of this server instance an available adapter knows, else {@code null}. */
+    public Path dataDirectory() {
+        for (ServerAdapter adapter : available) {
+            Path data = adapter.dataDirectory();
+            if (data != null) {
+                return data;
+            }
+        }
+        return null;
     }
 
     /** The security events some available adapter observes. */

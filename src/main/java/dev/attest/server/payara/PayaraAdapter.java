@@ -3,6 +3,7 @@ package dev.attest.server.payara;
 import dev.attest.spi.SecurityObservation;
 import dev.attest.spi.ServerAdapter;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,6 +24,8 @@ public final class PayaraAdapter implements ServerAdapter {
     /** Classes of Payara's (and GlassFish's) web container the security valve needs. */
     private static final String[] WEB_CONTAINER = {SecurityValve.VALVE, "org.apache.catalina.Request",
             "org.apache.catalina.core.ApplicationContext"};
+    /** The directory of the running domain or instance, such as {@code glassfish/domains/domain1}. */
+    static final String INSTANCE_ROOT = "com.sun.aas.instanceRoot";
     static final String NOT_AUTHORIZED = "Client not authorized for this invocation";
     private static final Pattern GENERATED_VIEW = Pattern.compile("__EJB31_Generated__(\\w+?)__Intf____Bean__$");
 
@@ -51,6 +54,13 @@ public final class PayaraAdapter implements ServerAdapter {
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;
         }
+    }
+
+    /** The folder {@code data} of the domain (or instance) directory, {@code com.sun.aas.instanceRoot}. */
+    @Override
+    public Path dataDirectory() {
+        String instance = System.getProperty(INSTANCE_ROOT);
+        return instance == null ? null : Path.of(instance, "data");
     }
 
     @Override

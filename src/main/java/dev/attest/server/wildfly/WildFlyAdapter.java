@@ -4,6 +4,7 @@ import dev.attest.spi.SecurityObservation;
 import dev.attest.spi.ServerAdapter;
 import org.jboss.logging.MDC;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,6 +47,13 @@ public final class WildFlyAdapter implements ServerAdapter {
         } catch (LinkageError noLoggingApi) {
             return null;
         }
+    }
+
+    /** WildFly's {@code jboss.server.data.dir}, such as {@code standalone/data}. */
+    @Override
+    public Path dataDirectory() {
+        String data = System.getProperty("jboss.server.data.dir");
+        return data == null ? null : Path.of(data);
     }
 
     @Override
