@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -95,6 +96,7 @@ class PurgeBenchmarkIT {
         List<long[]> before = new ArrayList<>();
         List<long[]> during = new ArrayList<>();
         AtomicInteger phase = new AtomicInteger(0); // 0 before, 1 during, 2 stop
+        AtomicLong numbers = new AtomicLong(); // unique invoice numbers: two writers can read the same nanoTime
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
             pool.submit(() -> {
@@ -103,7 +105,7 @@ class PurgeBenchmarkIT {
                 while (phase.get() < 2) {
                     int p = phase.get();
                     long t = System.nanoTime();
-                    AuditContext.runAs(Actor.user("writer"), () -> invoices.create(new Invoice("p" + System.nanoTime(), "ACME", BigDecimal.ONE)));
+                    AuditContext.runAs(Actor.user("writer"), () -> invoices.create(new Invoice("p" + numbers.incrementAndGet(), "ACME", BigDecimal.ONE)));
                     (p == 0 ? b : d).add(System.nanoTime() - t);
                 }
                 synchronized (before) {
