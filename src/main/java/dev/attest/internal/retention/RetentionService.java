@@ -149,19 +149,67 @@ public class RetentionService {
 
     private Run purgeEvents(Instant now, SealProofs.Snapshot snapshot, Duration lease, List<String> archives) {
         Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.events()).toInstant();
+        long[] done = inBatches("events", cut, snapshot, lease, archives, (Purger.Cursor) null, (c, after) -> {
+            // the holds as they are now: one placed during the run protects the next batch
+            Purger.Batch batch = Purger.batch(c, cut, after, LegalHoldService.active(c), snapshot, settings.archiveDir(),
+                    settings.batchSize(), this::settleOnCompletion);
+            return new Step<>(batch.deleted(), batch.scanned() > 0, batch.next(), batch.archive());
+        });
+        return new Run(done[0], (int) done[1], List.of(), true, 0);
+    }
+
+    /**
+     * Purges the revisions before the cut in batches, from the oldest up (a cursor, so that the revisions kept for a
+     * hold or an entity's current state are looked at once per run).
+     */
+    private Run purgeRevisions(Instant now, SealProofs.Snapshot snapshot, Duration lease, List<String> archives) {
+        Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.revisions()).toInstant();
+        long[] done = inBatches("revisions", cut, snapshot, lease, archives, 0L, (c, after) -> {
+            List<dev.attest.Hold> holds = LegalHoldService.active(c);
+            java.util.Map<String, String[]> targets = new java.util.HashMap<>();
+            for (dev.attest.Hold hold : holds) {
+                String type = hold.scope().targetType();
+                if (type != null && !targets.containsKey(type)) {
+                    String[] table = AuditedEntities.auditTable(entityManager, type);
+                    if (table != null) {
+                        targets.put(type, table);
+                    }
+                }
+            }
+            RevisionPurger.Batch batch = RevisionPurger.batch(c, cut, after, holds, targets, RevisionPurger.audTables(c),
+                    snapshot, settings.archiveDir(), settings.batchSize(), this::settleOnCompletion);
+            return new Step<>(batch.deleted(), batch.examined(), batch.last(), batch.archive());
+        });
+        return new Run(0, (int) done[1], List.of(), true, done[0]);
+    }
+
+    /** What one purge batch did: rows deleted, whether it looked at any, where the next starts, its archive or null. */
+    private record Step<C>(int deleted, boolean examined, C next, Path archive) {
+    }
+
+    /** One purge batch, in its own transaction, starting after {@code after}. */
+    private interface BatchOf<C> {
+        Step<C> run(java.sql.Connection c, C after) throws java.sql.SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code batch} from {@code start} until a batch looks at nothing (or the service stops), each in its own
+     * transaction, retrying one that rolled back a few times; records the run's {@code attest.purged} event. Returns
+     * the rows deleted and the batches that deleted some.
+     */
+    private <C> long[] inBatches(String rows, Instant cut, SealProofs.Snapshot snapshot, Duration lease,
+                                 List<String> archives, C start, BatchOf<C> batch) {
         long deleted = 0;
         int batches = 0;
         int failures = 0;
-        Purger.Cursor cursor = null;
+        C after = start;
         while (!stopping) {
-            Purger.Batch batch;
-            Purger.Cursor after = cursor;
+            Step<C> step;
+            C from = after;
             try {
-                batch = work.work(c -> {
+                step = work.work(c -> {
                     try {
-                        // the holds as they are now: one placed during the run protects the next batch
-                        return Purger.batch(c, cut, after, LegalHoldService.active(c), snapshot, settings.archiveDir(),
-                                settings.batchSize(), this::settleOnCompletion);
+                        return batch.run(c, from);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
                     }
@@ -172,92 +220,29 @@ public class RetentionService {
                 if (++failures >= 5) {
                     throw e;
                 }
-                LOG.log(Level.FINE, "attest retention batch rolled back, retried", e);
+                LOG.log(Level.FINE, "attest retention batch of " + rows + " rolled back, retried", e);
                 continue;
             }
-            if (batch.scanned() == 0) {
+            if (!step.examined()) {
                 break;
             }
-            cursor = batch.next();
-            if (batch.deleted() > 0) {
-                deleted += batch.deleted();
+            after = step.next();
+            if (step.deleted() > 0) {
+                deleted += step.deleted();
                 batches++;
-                archives.add(batch.archive().getFileName().toString());
+                archives.add(step.archive().getFileName().toString());
             }
             renew(lease);
             pause();
         }
         if (deleted > 0) {
-            log.record(AuditRecord.of(Category.SYSTEM, PURGED).detail("deleted", deleted).detail("batches", batches)
-                    .detail("cut", cut.toString()).detail("archiveDir", settings.archiveDir().toString())
-                    .detail("sealed", snapshot != null));
-            LOG.info("attest retention: purged " + deleted + " events older than " + cut + " in " + batches
+            log.record(AuditRecord.of(Category.SYSTEM, PURGED).detail(rows.equals("events") ? "deleted" : rows, deleted)
+                    .detail("batches", batches).detail("cut", cut.toString())
+                    .detail("archiveDir", settings.archiveDir().toString()).detail("sealed", snapshot != null));
+            LOG.info("attest retention: purged " + deleted + " " + rows + " older than " + cut + " in " + batches
                     + " batches, archived in " + settings.archiveDir());
         }
-        return new Run(deleted, batches, List.of(), true, 0);
-    }
-
-    /**
-     * Purges the revisions before the cut in batches, from the oldest up (a cursor, so that the revisions kept for a
-     * hold or an entity's current state are looked at once per run).
-     */
-    private Run purgeRevisions(Instant now, SealProofs.Snapshot snapshot, Duration lease, List<String> archives) {
-        Instant cut = now.atZone(ZoneOffset.UTC).minus(settings.revisions()).toInstant();
-        long deleted = 0;
-        int batches = 0;
-        int failures = 0;
-        long after = 0;
-        while (!stopping) {
-            RevisionPurger.Batch batch;
-            long cursor = after;
-            try {
-                batch = work.work(c -> {
-                    try {
-                        List<dev.attest.Hold> holds = LegalHoldService.active(c);
-                        java.util.Map<String, String[]> targets = new java.util.HashMap<>();
-                        for (dev.attest.Hold hold : holds) {
-                            String type = hold.scope().targetType();
-                            if (type != null && !targets.containsKey(type)) {
-                                String[] table = AuditedEntities.auditTable(entityManager, type);
-                                if (table != null) {
-                                    targets.put(type, table);
-                                }
-                            }
-                        }
-                        return RevisionPurger.batch(c, cut, cursor, holds, targets, RevisionPurger.audTables(c), snapshot,
-                                settings.archiveDir(), settings.batchSize(), this::settleOnCompletion);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the archive in " + settings.archiveDir(), e);
-                    }
-                });
-                failures = 0;
-            } catch (RuntimeException e) {
-                if (++failures >= 5) {
-                    throw e;
-                }
-                LOG.log(Level.FINE, "attest retention batch of revisions rolled back, retried", e);
-                continue;
-            }
-            if (!batch.examined()) {
-                break;
-            }
-            after = batch.last();
-            if (batch.deleted() > 0) {
-                deleted += batch.deleted();
-                batches++;
-                archives.add(batch.archive().getFileName().toString());
-            }
-            renew(lease);
-            pause();
-        }
-        if (deleted > 0) {
-            log.record(AuditRecord.of(Category.SYSTEM, PURGED).detail("revisions", deleted).detail("batches", batches)
-                    .detail("cut", cut.toString()).detail("archiveDir", settings.archiveDir().toString())
-                    .detail("sealed", snapshot != null));
-            LOG.info("attest retention: purged " + deleted + " revisions older than " + cut + " in " + batches
-                    + " batches, archived in " + settings.archiveDir());
-        }
-        return new Run(0, batches, List.of(), true, deleted);
+        return new long[] {deleted, batches};
     }
 
     /** Renames {@code archive} into place when the current transaction commits, deletes it when it rolls back. */
