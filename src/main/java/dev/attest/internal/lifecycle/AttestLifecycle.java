@@ -19,13 +19,16 @@ import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The audit trail audits itself: {@code attest.started} when the application starts, with Attest's effective
  * configuration as details, and {@code attest.stopped} when it stops (both {@code SYSTEM}, actor
- * {@code SYSTEM attest}).
+ * {@code SYSTEM attest}). A web application stops when its servlet context is destroyed ({@link ApplicationStopListener}),
+ * while the datasources it defines itself are still open (Payara closes them before the application's CDI scope
+ * ends); any other application when its application scope ends. Either way {@code attest.stopped} is written once.
  */
 @ApplicationScoped
 public class AttestLifecycle {
@@ -51,6 +54,8 @@ public class AttestLifecycle {
     @Inject
     SecurityExtension securityExtension;
 
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
     void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
         ServerAdapters servers = securityExtension.servers();
         AuditContext.runAs(ATTEST, () -> log.record(AuditRecord.of(Category.SYSTEM, STARTED)
@@ -60,6 +65,14 @@ public class AttestLifecycle {
     }
 
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stop();
+    }
+
+    /** Records {@code attest.stopped}, the first time only. */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         try {
             AuditContext.runAs(ATTEST, () -> log.record(AuditRecord.of(Category.SYSTEM, STOPPED)));
         } catch (RuntimeException e) {

@@ -231,6 +231,9 @@ public class RetentionService {
                 deleted += step.deleted();
                 batches++;
                 archives.add(step.archive().getFileName().toString());
+                if (batches % 100 == 0) {
+                    LOG.info("attest retention: " + deleted + " " + rows + " purged so far in " + batches + " batches");
+                }
             }
             renew(lease);
             pause();

@@ -3,6 +3,7 @@ package dev.attest.internal.web;
 import dev.attest.internal.jsonapi.AuditApiServlet;
 import dev.attest.internal.jsonapi.RetentionApiServlet;
 import dev.attest.internal.config.AttestConfig;
+import dev.attest.internal.lifecycle.ApplicationStopListener;
 import dev.attest.internal.security.SessionEvents;
 import dev.attest.internal.ui.AuditPageServlet;
 import jakarta.servlet.DispatcherType;
@@ -20,7 +21,7 @@ import java.util.Set;
 /**
  * Registers Attest's request filter and its security filter in front of the application's own filters (in whichever
  * order the container puts them: see {@link ContextualSecurityFilter}),
- * the session listener that records logouts and expiry, and the read-only audit JSON API ({@code /audit/api/*}) and
+ * the session listener that records logouts and expiry, the listener that records the application's stop, and the read-only audit JSON API ({@code /audit/api/*}) and
  * page ({@code /audit/*}); no {@code web.xml} edit. All of it portable: the same on every server.
  */
 public class AttestInitializer implements ServletContainerInitializer {
@@ -38,6 +39,7 @@ public class AttestInitializer implements ServletContainerInitializer {
             security.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
         context.addListener(SessionEvents.class);
+        context.addListener(ApplicationStopListener.class);
         registerBrowser(context);
     }
 
