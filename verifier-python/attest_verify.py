@@ -3,7 +3,8 @@
 
 It recomputes what docs/integrity.md specifies, without the Java code:
   verify-proof FILE TRUSTED_KEYS   one event's proof bundle (as `attest-verify proof` writes it, fields withheld or not)
-  export FILE TRUSTED_KEYS         every line of a JSON Lines export with seal data
+  export FILE TRUSTED_KEYS         every line of a JSON Lines export with seal data, or of a purge's archive of events
+                                   or revisions
   checkpoints FILE TRUSTED_KEYS    a checkpoint file: every signature and the chain of previous hashes
   preimage FILE                    prints the leaf hash of the event in a proof bundle (for cross-checks)
 
@@ -25,6 +26,10 @@ VERSION = 1
 EVENT_TABLE = "attest_event"
 PERSONAL_EVENT_COLUMNS = {"actor_id", "on_behalf_of_id", "target_id", "client_address", "user_agent", "reason",
                           "details", "error_message"}
+REVISION_TABLE = "attest_revision"
+PERSONAL_REVISION_COLUMNS = {"actor_id", "on_behalf_of_id", "client_address", "reason"}
+CLEAR_AUD_COLUMNS = {"rev", "revtype"}
+EXCLUDED_AUD_COLUMNS = {"revend", "revend_tstmp"}
 
 # --- RFC 8785 (JCS) for strings, integers, booleans, null, arrays and objects ---------------------------------
 
@@ -114,6 +119,43 @@ def event_preimage(event_id, columns, salt, withheld=None, erased=None):
             raise ValueError('withheld column %s: only a personal column absent from columns, as its commitment' % name)
         committed[name] = value
     leaf = {'v': VERSION, 'kind': 'event', 'table': EVENT_TABLE, 'id': str(event_id), 'columns': committed}
+    return canonical(leaf).encode('utf-8')
+
+def _commit(salt, erased, table, column, value):
+    if erased is not None:
+        return erased_commitment(erased, table, column, value)
+    return commitment(salt, table, column, value)
+
+
+def _erased_aud(erased, table, columns):
+    """The commitments an erasure kept for the emptied columns of this _AUD row (docs/integrity.md section 8)."""
+    prefix = 'aud:' + table + ':'
+    for name, value in (erased or {}).items():
+        if name.startswith(prefix):
+            key = json.loads(name[len(prefix):])
+            if all(columns.get(column) == v for column, v in key.items()):
+                return json.loads(value)
+    return {}
+
+
+def aud_digest(table, columns, salt, erased=None):
+    """The hex SHA-256 of one _AUD row: every value but rev and revtype committed, revend and revend_tstmp left out."""
+    kept = {k: v for k, v in columns.items() if k not in EXCLUDED_AUD_COLUMNS}
+    committed = {k: (v if v is None or k in CLEAR_AUD_COLUMNS else _commit(salt, erased, table, k, v))
+                 for k, v in kept.items()}
+    for column, kept_commitment in _erased_aud(erased, table, kept).items():
+        if column in kept:
+            committed[column] = kept_commitment if kept[column] is None else 'erased-value-returned'
+    return hashlib.sha256(canonical({'table': table, 'columns': committed}).encode('utf-8')).hexdigest()
+
+
+def revision_preimage(revision_id, columns, aud_rows, salt, erased=None):
+    """A revision leaf: its personal columns committed, and the sorted digests of its _AUD rows."""
+    committed = {n: (v if v is None or n not in PERSONAL_REVISION_COLUMNS else _commit(salt, erased, REVISION_TABLE, n, v))
+                 for n, v in columns.items()}
+    digests = sorted(aud_digest(row['table'], row['columns'], salt, erased) for row in aud_rows)
+    leaf = {'v': VERSION, 'kind': 'revision', 'table': REVISION_TABLE, 'id': str(revision_id), 'columns': committed,
+            'aud': digests}
     return canonical(leaf).encode('utf-8')
 
 # --- RFC 9162 ------------------------------------------------------------------------------------------------
@@ -310,6 +352,31 @@ def verify_bundle(bundle, keys, report):
     return True
 
 
+def verify_revision_line(line, keys, report):
+    """One line of a purge's revision archive: the revision, its _AUD rows and its salt lead to the signed root."""
+    revision_id = line.get('id')
+    cp = line.get('checkpoint')
+    if not isinstance(cp, dict):
+        report.add('unsealed-revision', REVISION_TABLE, revision_id, False, 'the archive line carries no seal')
+        return False
+    if not checkpoint_signed(cp, keys):
+        report.add('untrusted-checkpoint', REVISION_TABLE, revision_id, True, 'not signed by a trusted key')
+        return False
+    try:
+        erased = line.get('erased')
+        salt = None if erased is not None else unb64url(line['salt'])
+        leaf = leaf_hash(revision_preimage(int(revision_id), line['columns'], line['aud'], salt, erased))
+        path = [bytes.fromhex(h) for h in line['path']]
+    except (ValueError, KeyError, TypeError) as e:
+        report.add('unreadable-proof', REVISION_TABLE, revision_id, True, str(e))
+        return False
+    if not verify_inclusion(leaf, line['leaf_index'], cp['size'], path, bytes.fromhex(cp['root'])):
+        report.add('changed-revision', REVISION_TABLE, revision_id, True,
+                   'the revision and its _AUD rows do not lead to the signed root')
+        return False
+    return True
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -325,16 +392,23 @@ def main(argv):
         report.checked['events'] = 1
     elif command == 'export':
         n = 0
+        revisions = 0
         for line in open(target, encoding='utf-8'):
             if not line.strip():
                 continue
-            n += 1
             event = json.loads(line)
+            if event.get('table') == REVISION_TABLE:
+                revisions += 1
+                verify_revision_line(event, keys, report)
+                continue
+            n += 1
             if not isinstance(event.get('seal'), dict):
                 report.add('unsealed-event', EVENT_TABLE, event.get('id'), False, 'the export line carries no seal')
                 continue
             verify_bundle(event['seal'], keys, report)
         report.checked['events'] = n
+        if revisions:
+            report.checked['revisions'] = revisions
     elif command == 'checkpoints':
         previous = None
         n = 0

@@ -150,6 +150,12 @@ class RetentionIT {
                 "--file", archive.toString(), "--trusted-keys", harness.trustedKeys().toString());
     }
 
+    private Object[] verifyArchiveInPython(Path archive) {
+        return SealHarness.run(harness.projectDirectory(), "python3",
+                harness.projectDirectory().resolve("verifier-python/attest_verify.py").toString(), "export",
+                archive.toString(), harness.trustedKeys().toString());
+    }
+
     @Test
     void purgeArchivesOldEventsKeepsHeldOnesAndLeavesAVerifiableLog() {
         releaseAll();
@@ -470,11 +476,26 @@ class RetentionIT {
         assertEquals(cRevs, revisionsOf(c.getId()));
         assertEquals(1, harness.number("select count(*) from attest_seal_leaf where kind = 'retention' and aud_digests like "
                 + "'%attest_revision%'"));
-        String archive = run.archives().stream().filter(n -> n.startsWith("attest-revisions-")).findFirst().orElseThrow();
+        Path archive = retention.settings().archiveDir().resolve(
+                run.archives().stream().filter(n -> n.startsWith("attest-revisions-")).findFirst().orElseThrow());
         try {
-            String line = Files.readString(retention.settings().archiveDir().resolve(archive));
+            String line = Files.readString(archive);
             assertTrue(line.contains("\"table\":\"invoice_aud\""), line);
             assertTrue(line.contains("\"path\":") && line.contains("\"checkpoint\":"), line);
+            // the revision archive proves itself to both verifiers, and a changed _AUD value in it is found by both
+            Object[] java = verifyArchive(archive);
+            assertEquals(0, java[0], "attest-verify export " + archive + ": " + java[1] + java[2]);
+            assertTrue(java[1].toString().contains("\"revisions\":1"), java[1].toString());
+            Object[] python = verifyArchiveInPython(archive);
+            assertEquals(0, python[0], "python verifier: " + python[1] + python[2]);
+            assertTrue(python[1].toString().contains("\"revisions\":1"), python[1].toString());
+            Path changed = archive.resolveSibling("changed-" + archive.getFileName());
+            Files.writeString(changed, line.replaceFirst("\"customer\":\"[^\"]*\"", "\"customer\":\"Mallory Ltd\""));
+            assertTrue(!Files.readString(changed).equals(line), "the archive names the invoice's customer");
+            for (Object[] result : List.of(verifyArchive(changed), verifyArchiveInPython(changed))) {
+                assertEquals(1, result[0], result[1] + "" + result[2]);
+                assertTrue(result[1].toString().contains("changed-revision"), result[1].toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

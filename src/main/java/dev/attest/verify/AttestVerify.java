@@ -27,7 +27,7 @@ import java.util.TreeSet;
  *
  * <pre>
  * db           --jdbc-url URL [--user U] [--password P] --trusted-keys FILE --checkpoints FILE
- * export       --file FILE --trusted-keys FILE
+ * export       --file FILE --trusted-keys FILE      (an export, or a purge's archive of events or revisions)
  * proof        --jdbc-url URL [--user U] [--password P] [--checkpoints FILE] --event ID --out FILE [--withhold COLUMNS]
  * verify-proof --file FILE --trusted-keys FILE
  * </pre>
@@ -129,14 +129,20 @@ public final class AttestVerify {
         TrustedKeys keys = TrustedKeys.load(Path.of(required(options, "--trusted-keys")));
         Report report = new Report();
         long lines = 0;
+        long revisions = 0;
         try (BufferedReader in = Files.newBufferedReader(Path.of(required(options, "--file")), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                lines++;
                 Map<String, Object> event = (Map<String, Object>) Json.parse(line);
+                if (RevisionLines.isRevision(event)) {
+                    revisions++;
+                    RevisionLines.verify(event, keys, report);
+                    continue;
+                }
+                lines++;
                 Object seal = event.get("seal");
                 if (!(seal instanceof Map)) {
                     report.warning("unsealed-event", "attest_event", event.get("id"), "the export line carries no seal");
@@ -149,6 +155,9 @@ public final class AttestVerify {
             }
         }
         report.checked("events", lines);
+        if (revisions > 0) {
+            report.checked("revisions", revisions);
+        }
         return report;
     }
 
