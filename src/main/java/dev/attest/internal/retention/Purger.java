@@ -25,10 +25,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -126,16 +129,7 @@ final class Purger {
         List<Long> ids = candidates;
         if (sealed) {
             // with sealing on, only rows sealed under the snapshot's checkpoint go: a later one waits for the next run
-            try (PreparedStatement s = c.prepareStatement("select ref_id, leaf_index, salt from attest_seal_leaf "
-                    + "where ref_table = 'attest_event' and kind = 'event' and leaf_index < ? and ref_id in ("
-                    + join(candidates) + ")")) {
-                s.setLong(1, snapshot.checkpoint().size());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        leaves.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)});
-                    }
-                }
-            }
+            leaves = sealLeaves(c, Preimages.EVENT_TABLE, Preimages.EVENT, candidates, snapshot.checkpoint().size());
             ids = new ArrayList<>(leaves.keySet());
             if (ids.isEmpty()) {
                 return new Batch(0, candidates.size(), next, null, null);
@@ -187,6 +181,36 @@ final class Purger {
             ControlLeaves.append(c, Preimages.RETENTION, Preimages.RETENTION_TABLE, id, Preimages.retention(id, columns), columns);
         }
         return new Batch(rows.size(), candidates.size(), next, archive, archiveSha);
+    }
+
+    /**
+     * The seal leaves ({@code leaf_index}, {@code salt}) of rows {@code ids} of {@code table}, by id, those below
+     * leaf {@code below} only when it is not null. Read as one {@code ref_id} range and filtered here: for an
+     * {@code in} list, H2 uses only the {@code ref_table} part of the {@code (ref_table, ref_id)} index, so each
+     * batch would read every leaf of the table.
+     */
+    static Map<Long, Object[]> sealLeaves(Connection c, String table, String kind, List<Long> ids, Long below)
+            throws SQLException {
+        Set<Long> wanted = new HashSet<>(ids);
+        Map<Long, Object[]> leaves = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("select ref_id, leaf_index, salt from attest_seal_leaf "
+                + "where ref_table = ? and ref_id between ? and ? and kind = ?" + (below != null ? " and leaf_index < ?" : ""))) {
+            s.setString(1, table);
+            s.setLong(2, Collections.min(ids));
+            s.setLong(3, Collections.max(ids));
+            s.setString(4, kind);
+            if (below != null) {
+                s.setLong(5, below);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getLong(1))) {
+                        leaves.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                    }
+                }
+            }
+        }
+        return leaves;
     }
 
     private static String join(List<Long> ids) {

@@ -131,16 +131,8 @@ final class RevisionPurger {
         }
         String ids = purge.stream().map(String::valueOf).collect(Collectors.joining(", "));
         Map<Long, Map<String, String>> rows = SealedRows.rows(c, Preimages.REVISION_TABLE, "id in (" + ids + ")");
-        Map<Long, Object[]> leaves = new TreeMap<>();
-        if (sealed) {
-            try (PreparedStatement s = c.prepareStatement("select ref_id, leaf_index, salt from attest_seal_leaf "
-                    + "where ref_table = 'attest_revision' and kind = 'revision' and ref_id in (" + ids + ")");
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    leaves.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)});
-                }
-            }
-        }
+        Map<Long, Object[]> leaves = sealed
+                ? Purger.sealLeaves(c, Preimages.REVISION_TABLE, Preimages.REVISION, purge, null) : new TreeMap<>();
         Map<Long, String> erased = Erasure.erasedRows(c, Preimages.REVISION_TABLE, ids);
         Path archive = archiveDir.resolve("attest-revisions-" + purge.get(0) + "-" + purge.get(purge.size() - 1) + "-"
                 + Instant.now().toEpochMilli() + ".jsonl");
