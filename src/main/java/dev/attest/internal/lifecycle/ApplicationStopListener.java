@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
-/** Records {@code attest.stopped} when the web application's servlet context is destroyed (see {@link AttestLifecycle}). */
+/** Records {@code attest.stopped} when the web application's servlet context is destroyed ({@link AttestLifecycle}). */
 public class ApplicationStopListener implements ServletContextListener {
 
     @Inject

@@ -26,9 +26,10 @@ import java.util.logging.Logger;
 /**
  * The audit trail audits itself: {@code attest.started} when the application starts, with Attest's effective
  * configuration as details, and {@code attest.stopped} when it stops (both {@code SYSTEM}, actor
- * {@code SYSTEM attest}). A web application stops when its servlet context is destroyed ({@link ApplicationStopListener}),
- * while the datasources it defines itself are still open (Payara closes them before the application's CDI scope
- * ends); any other application when its application scope ends. Either way {@code attest.stopped} is written once.
+ * {@code SYSTEM attest}). A web application stops when its servlet context is destroyed
+ * ({@link ApplicationStopListener}), while the datasources it defines itself are still open (Payara closes them
+ * before the application's CDI scope ends); any other application when its application scope ends. Either way
+ * {@code attest.stopped} is written once.
  */
 @ApplicationScoped
 public class AttestLifecycle {
