@@ -102,17 +102,20 @@ def erased_commitment(entries, table, column, value):
     return entry
 
 
+def _commit(salt, erased, table, column, value):
+    """A personal value's commitment: under the leaf's salt, or from what an erasure kept."""
+    if erased is not None:
+        return erased_commitment(erased, table, column, value)
+    return commitment(salt, table, column, value)
+
+
 def event_preimage(event_id, columns, salt, withheld=None, erased=None):
     """withheld: personal columns a proof gives only as their commitments (docs/integrity.md, section 7);
     erased: what an erasure kept of an erased row, in place of its salt."""
     committed = {}
     for name, value in columns.items():
-        if value is None or name not in PERSONAL_EVENT_COLUMNS:
-            committed[name] = value
-        elif erased is not None:
-            committed[name] = erased_commitment(erased, EVENT_TABLE, name, value)
-        else:
-            committed[name] = commitment(salt, EVENT_TABLE, name, value)
+        committed[name] = value if value is None or name not in PERSONAL_EVENT_COLUMNS \
+            else _commit(salt, erased, EVENT_TABLE, name, value)
     for name, value in (withheld or {}).items():
         if name not in PERSONAL_EVENT_COLUMNS or name in columns or not isinstance(value, str) \
                 or not value.startswith('hmac-sha256:'):
@@ -120,12 +123,6 @@ def event_preimage(event_id, columns, salt, withheld=None, erased=None):
         committed[name] = value
     leaf = {'v': VERSION, 'kind': 'event', 'table': EVENT_TABLE, 'id': str(event_id), 'columns': committed}
     return canonical(leaf).encode('utf-8')
-
-def _commit(salt, erased, table, column, value):
-    if erased is not None:
-        return erased_commitment(erased, table, column, value)
-    return commitment(salt, table, column, value)
-
 
 def _erased_aud(erased, table, columns):
     """The commitments an erasure kept for the emptied columns of this _AUD row (docs/integrity.md section 8)."""

@@ -34,16 +34,14 @@ public final class Proofs {
                 report.tampered("untrusted-checkpoint", Preimages.EVENT_TABLE, id, "the proof's checkpoint is not signed by a trusted key");
                 return false;
             }
-            Map<String, String> columns = new TreeMap<>();
-            ((Map<String, Object>) bundle.get("columns")).forEach((k, v) -> columns.put(k, (String) v));
+            Map<String, String> columns = strings(bundle.get("columns"));
             Object erased = bundle.get("erased");
             byte[] leaf;
             if (erased instanceof Map<?, ?> entries) {
                 // an erased event: its salt is gone, the commitments an erasure kept stand in for it
                 leaf = Merkle.leafHash(Preimages.event(Long.parseLong(id), columns, ErasedRow.parse(Json.canonical(entries)).committer()));
             } else {
-                Map<String, String> withheld = new TreeMap<>();
-                ((Map<String, Object>) bundle.getOrDefault("withheld", Map.of())).forEach((k, v) -> withheld.put(k, (String) v));
+                Map<String, String> withheld = strings(bundle.getOrDefault("withheld", Map.of()));
                 leaf = new LeafWriter().eventLeaf(Long.parseLong(id), columns, withheld,
                         Hashes.unbase64url((String) bundle.get("salt")));
             }
@@ -59,5 +57,13 @@ public final class Proofs {
             report.tampered("unreadable-proof", Preimages.EVENT_TABLE, id, String.valueOf(e));
             return false;
         }
+    }
+
+    /** A JSON object of column values as a sorted map of strings. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> strings(Object columns) {
+        Map<String, String> out = new TreeMap<>();
+        ((Map<String, Object>) columns).forEach((k, v) -> out.put(k, (String) v));
+        return out;
     }
 }

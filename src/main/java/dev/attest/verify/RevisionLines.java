@@ -12,7 +12,6 @@ import dev.attest.internal.integrity.TrustedKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Checks one line of a revision archive (written by the retention purge): the revision's columns, its
@@ -49,10 +48,10 @@ final class RevisionLines {
             List<SealedRows.AudRow> aud = new ArrayList<>();
             for (Object row : (List<Object>) line.get("aud")) {
                 Map<String, Object> audRow = (Map<String, Object>) row;
-                aud.add(new SealedRows.AudRow((String) audRow.get("table"), strings(audRow.get("columns"))));
+                aud.add(new SealedRows.AudRow((String) audRow.get("table"), Proofs.strings(audRow.get("columns"))));
             }
             List<String> digests = SealedRows.unlabelled(SealedRows.labelled(aud, committer));
-            byte[] leaf = Merkle.leafHash(Preimages.revision(Long.parseLong(id), strings(line.get("columns")), digests,
+            byte[] leaf = Merkle.leafHash(Preimages.revision(Long.parseLong(id), Proofs.strings(line.get("columns")), digests,
                     committer));
             List<byte[]> path = new ArrayList<>();
             ((List<Object>) line.get("path")).forEach(h -> path.add(Hashes.unhex((String) h)));
@@ -64,12 +63,5 @@ final class RevisionLines {
         } catch (RuntimeException e) {
             report.tampered("unreadable-proof", Preimages.REVISION_TABLE, id, String.valueOf(e));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> strings(Object columns) {
-        Map<String, String> out = new TreeMap<>();
-        ((Map<String, Object>) columns).forEach((k, v) -> out.put(k, (String) v));
-        return out;
     }
 }
