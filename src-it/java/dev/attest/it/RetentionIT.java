@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +121,15 @@ class RetentionIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> response) {
         return (Map<String, Object>) Json.parse(response.body());
+    }
+
+    /** An exception and its causes on one line, so that a failed assertion names what went wrong. */
+    private static String causes(Throwable thrown) {
+        List<String> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null && chain.size() < 8; t = t.getCause()) {
+            chain.add(t.toString());
+        }
+        return String.join(" <- ", chain);
     }
 
     private void create(String user, int count) {
@@ -270,7 +280,7 @@ class RetentionIT {
         harness.seal(sealer);
         AtomicBoolean purging = new AtomicBoolean(true);
         AtomicInteger during = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
@@ -280,7 +290,7 @@ class RetentionIT {
                         AuditContext.runAs(Actor.user("writer"), () -> invoices.create(new Invoice("w" + System.nanoTime(), "ACME", BigDecimal.ONE)));
                         during.incrementAndGet();
                     } catch (RuntimeException e) {
-                        failures.incrementAndGet();
+                        failures.add(e);
                     }
                 }
             }));
@@ -298,7 +308,7 @@ class RetentionIT {
         }
         assertEquals(400, run.deleted());
         assertTrue(run.batches() >= 8, "batches of 50: " + run.batches());
-        assertEquals(0, failures.get(), "writers failed during the purge");
+        assertEquals(List.of(), failures.stream().map(RetentionIT::causes).toList(), "writers failed during the purge");
         assertTrue(during.get() > 0, "writers committed during the purge");
         assertEquals(0, harness.number("select count(*) from attest_event where action = 'bulk.old'"));
         assertEquals(List.of(), clean(sealer));
