@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,11 +51,22 @@ class ActionOverheadBenchmarkIT {
      * The test runs in the server: its sizes are the server's system properties, given with
      * {@code -Dit.jvm-options="-Dbench.overhead.rounds=6000 -Dbench.overhead.http-seconds=10"}.
      */
-    private static final int WARM_UP = Integer.getInteger("bench.overhead.warm-up", 1_500);
+    /**
+     * Rounds before measuring: enough for the JIT's optimizing compiler (about 10,000 calls of a method) to have
+     * compiled every form's path, as on a server that has been up for a while. After 1,500 rounds much of it still
+     * ran in the first tiers, and the interceptor alone measured 20 to 30 µs instead of the 4 to 8 µs it takes
+     * once compiled.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.overhead.warm-up", 12_000);
     private static final int ROUNDS = Integer.getInteger("bench.overhead.rounds", 3_000);
     private static final int CLIENTS = 8;
-    private static final int HTTP_ROUNDS = Integer.getInteger("bench.overhead.http-rounds", 4);
-    private static final long HTTP_SLOT_NANOS = Integer.getInteger("bench.overhead.http-seconds", 3) * 1_000_000_000L;
+    private static final int HTTP_ROUNDS = Integer.getInteger("bench.overhead.http-rounds", 8);
+    /**
+     * Rounds of HTTP calls before measuring, for the HTTP client's and server's code to be compiled too: the first
+     * three rounds of a run without them came out at a third of the throughput of the later ones.
+     */
+    private static final int HTTP_WARM_UP = Integer.getInteger("bench.overhead.http-warm-up", 3);
+    private static final long HTTP_SLOT_NANOS = Integer.getInteger("bench.overhead.http-seconds", 4) * 1_000_000_000L;
     private static final long IN_PROCESS_ACCOUNT = CLIENTS + 1;
 
     /** The forms of the call, in the order they are printed. */
@@ -125,20 +137,52 @@ class ActionOverheadBenchmarkIT {
                 ratio(samples, Form.ATTEST, Form.ENVERS), ratio(samples, Form.ATTEST, Form.FLOOR),
                 ratio(samples, Form.ATTEST, Form.UNAUDITED));
 
-        Map<Form, long[]> throughput = overHttp();
-        System.out.printf("overhead (%s, HTTP, %d BASIC clients, %d interleaved rounds of %d s per form):%n",
-                database, CLIENTS, HTTP_ROUNDS, HTTP_SLOT_NANOS / 1_000_000_000L);
+        Map<Form, double[]> perRound = overHttp();
+        System.out.printf("overhead (%s, HTTP, %d BASIC clients, %d interleaved rounds of %d s per form after %d warm-up):%n",
+                database, CLIENTS, HTTP_ROUNDS, HTTP_SLOT_NANOS / 1_000_000_000L, HTTP_WARM_UP);
         for (Form form : transactionalForms()) {
-            System.out.printf("  %-12s %8.1f calls/s (%d calls)%n", form.phase(), perSecond(throughput.get(form)),
-                    throughput.get(form)[0]);
+            System.out.printf("  %-12s %8.1f calls/s (median of the rounds; %s)%n", form.phase(),
+                    median(perRound.get(form)), rounded(perRound.get(form)));
         }
-        System.out.printf("  throughput ratios: Attest/Envers %.3f, Attest/floor %.3f, floor/Envers %.3f, "
-                        + "Attest/unaudited %.3f, Envers/unaudited %.3f%n",
-                perSecond(throughput.get(Form.ATTEST)) / perSecond(throughput.get(Form.ENVERS)),
-                perSecond(throughput.get(Form.ATTEST)) / perSecond(throughput.get(Form.FLOOR)),
-                perSecond(throughput.get(Form.FLOOR)) / perSecond(throughput.get(Form.ENVERS)),
-                perSecond(throughput.get(Form.ATTEST)) / perSecond(throughput.get(Form.UNAUDITED)),
-                perSecond(throughput.get(Form.ENVERS)) / perSecond(throughput.get(Form.UNAUDITED)));
+        System.out.printf("  throughput ratios, median of the rounds [lowest, highest round]: %s, %s, %s, %s, %s%n",
+                throughputRatio(perRound, Form.ATTEST, Form.ENVERS), throughputRatio(perRound, Form.ATTEST, Form.FLOOR),
+                throughputRatio(perRound, Form.FLOOR, Form.ENVERS), throughputRatio(perRound, Form.ATTEST, Form.UNAUDITED),
+                throughputRatio(perRound, Form.ENVERS, Form.UNAUDITED));
+    }
+
+    /**
+     * {@code form}'s throughput over {@code baseline}'s, round by round (the forms of a round share the machine's
+     * state at that moment: the tables' size, the database's background work), as the median of the rounds and
+     * their range.
+     */
+    private static String throughputRatio(Map<Form, double[]> perRound, Form form, Form baseline) {
+        double[] ratios = new double[HTTP_ROUNDS];
+        for (int round = 0; round < HTTP_ROUNDS; round++) {
+            ratios[round] = perRound.get(form)[round] / perRound.get(baseline)[round];
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        return String.format("%s/%s %.3f [%.3f, %.3f]", label(form), label(baseline), median(ratios), sorted[0],
+                sorted[sorted.length - 1]);
+    }
+
+    private static String label(Form form) {
+        return switch (form) {
+            case ATTEST -> "Attest";
+            case ENVERS -> "Envers";
+            default -> form.phase();
+        };
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static String rounded(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format("%.0f", v)).collect(Collectors.joining(" ", "rounds: ", ""));
     }
 
     /** Per form: wall-clock nanoseconds, CPU nanoseconds and bytes allocated of each measured call. */
@@ -206,28 +250,26 @@ class ActionOverheadBenchmarkIT {
         calls.get(form).incrementAndGet();
     }
 
-    /** Per transactional form: calls completed and nanoseconds spent, over one warm-up round and the measured ones. */
-    private Map<Form, long[]> overHttp() throws InterruptedException {
-        Map<Form, long[]> totals = new EnumMap<>(Form.class);
+    /** Per transactional form: calls per second in each measured round, after the warm-up rounds. */
+    private Map<Form, double[]> overHttp() throws InterruptedException {
+        Map<Form, double[]> perRound = new EnumMap<>(Form.class);
         List<Form> order = transactionalForms();
         for (Form form : order) {
-            totals.put(form, new long[2]);
+            perRound.put(form, new double[HTTP_ROUNDS]);
         }
-        for (int round = 0; round <= HTTP_ROUNDS; round++) {
+        for (int round = -HTTP_WARM_UP; round < HTTP_ROUNDS; round++) {
             Collections.shuffle(order, random);
             for (Form form : order) {
-                long slot = round == 0 ? HTTP_SLOT_NANOS / 3 : HTTP_SLOT_NANOS;
                 long start = System.nanoTime();
-                long done = clients(form, slot);
+                long done = clients(form, HTTP_SLOT_NANOS);
                 long elapsed = System.nanoTime() - start;
                 verify("HTTP round " + round + ", " + form.phase());
-                if (round > 0) {
-                    totals.get(form)[0] += done;
-                    totals.get(form)[1] += elapsed;
+                if (round >= 0) {
+                    perRound.get(form)[round] = done / (elapsed / 1e9);
                 }
             }
         }
-        return totals;
+        return perRound;
     }
 
     /** 8 clients calling {@code form} over HTTP for {@code nanos}; returns the calls completed. */
@@ -296,10 +338,6 @@ class ActionOverheadBenchmarkIT {
 
     private static List<Form> transactionalForms() {
         return new ArrayList<>(Arrays.stream(Form.values()).filter(Form::transactional).toList());
-    }
-
-    private static double perSecond(long[] total) {
-        return total[0] / (total[1] / 1e9);
     }
 
     private static double difference(Map<Form, long[][]> samples, Form form, Form baseline, int kind) {

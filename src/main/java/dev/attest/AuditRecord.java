@@ -21,7 +21,8 @@ public final class AuditRecord {
     private Object targetId;
     private Object targetEntity;
     private String reason;
-    private final Map<String, Object> details = new LinkedHashMap<>();
+    // most records carry one to five details: a table of 8 slots instead of the default 16
+    private final Map<String, Object> details = new LinkedHashMap<>(8);
     private String errorType;
     private String errorMessage;
     private Long durationMillis;

@@ -37,17 +37,19 @@ public interface ServerAdapter {
     /**
      * Keeps {@code stamp}, Attest's context on the calling thread as one line of text, where this server carries
      * it from the caller of an EJB {@code @Asynchronous} method to the thread that runs it; {@code null} takes it
-     * back. Called on the caller's thread whenever its explicit actor, reason, correlation id or HTTP request changes; must not
-     * throw, and must leave nothing on the thread once given {@code null}. By default the server carries nothing.
+     * back. The text is rendered only when first read ({@code toString()}), as most stamps are never carried
+     * anywhere: keep the sequence itself rather than its text. Called on the caller's thread whenever its explicit
+     * actor, reason, correlation id or HTTP request changes; must not throw, and must leave nothing on the thread
+     * once given {@code null}. By default the server carries nothing.
      */
-    default void carryToAsynchronousCalls(String stamp) {
+    default void carryToAsynchronousCalls(CharSequence stamp) {
     }
 
     /**
      * The stamp carried into the EJB {@code @Asynchronous} method running on the calling thread, or {@code null}.
      * Attest checks it as it checks any stamp.
      */
-    default String carriedToAsynchronousCall() {
+    default CharSequence carriedToAsynchronousCall() {
         return null;
     }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
  * before any interceptor runs: while a scope holds an explicit actor, a reason, a correlation id or an HTTP
  * request's context, its {@link ContextStamp#text stamp} is given to the server adapters, which keep it where the
  * server carries it to the asynchronous call (on WildFly, the logging MDC); it is taken back when the scope ends.
- * Only a change of those values writes the stamp (once per HTTP request, once per change of actor, reason or
- * correlation id), never a mere entry.
+ * Only a change of those values gives a new stamp (once per HTTP request, once per change of actor, reason or
+ * correlation id), never a mere entry, and its text is written only if something reads it.
  */
 public final class AsynchronousCalls {
 
@@ -25,7 +25,7 @@ public final class AsynchronousCalls {
                 && Objects.equals(left.correlationId(), next.correlationId()) && Objects.equals(left.request(), next.request())) {
             return;
         }
-        servers().carryToAsynchronousCalls(ContextStamp.text(next));
+        servers().carryToAsynchronousCalls(ContextStamp.deferredText(next));
     }
 
     /**

@@ -90,9 +90,11 @@ public final class ContextStamp {
         if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null && scope.request() == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder(128);
-        write(scope.actor(), scope, appender(text));
         RequestInfo request = scope.request();
+        // room for the request's part and the usual rest, so that the text is not copied as it grows
+        StringBuilder text = new StringBuilder(160 + (request != null ? request.stampText().length() : 0)
+                + (scope.reason() != null ? scope.reason().length() : 0));
+        write(scope.actor(), scope, appender(text));
         if (request != null && !request.stampText().isEmpty()) {
             if (!text.isEmpty()) {
                 text.append('&');
@@ -100,6 +102,52 @@ public final class ContextStamp {
             text.append(request.stampText());
         }
         return text.toString();
+    }
+
+    /**
+     * The {@link #text stamp} of {@code scope}, rendered when first read: an audited action changes the scope twice
+     * (a new correlation id, then back), and its stamp is almost never carried anywhere. {@code null} when the scope
+     * has nothing to stamp.
+     */
+    static CharSequence deferredText(Scope scope) {
+        return scope.actor() == null && scope.reason() == null && scope.correlationId() == null && scope.request() == null
+                ? null : new Deferred(scope);
+    }
+
+    /** A scope's stamp text, rendered on first use; the scope is immutable, so the text is the same whenever it is. */
+    private static final class Deferred implements CharSequence {
+
+        private final Scope scope;
+        private String text;
+
+        Deferred(Scope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public String toString() {
+            String rendered = text;
+            if (rendered == null) {
+                rendered = text(scope);
+                text = rendered;
+            }
+            return rendered;
+        }
+
+        @Override
+        public int length() {
+            return toString().length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return toString().charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
     }
 
     /** The part of a {@link #text stamp} that holds {@code request}: made once per request, not per action. */

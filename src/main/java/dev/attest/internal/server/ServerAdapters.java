@@ -90,7 +90,7 @@ public final class ServerAdapters {
     }
 
     /** Gives {@code stamp} (or {@code null}) to every adapter, to carry to EJB {@code @Asynchronous} calls. */
-    public void carryToAsynchronousCalls(String stamp) {
+    public void carryToAsynchronousCalls(CharSequence stamp) {
         for (ServerAdapter adapter : available) {
             adapter.carryToAsynchronousCalls(stamp);
         }
@@ -99,9 +99,9 @@ public final class ServerAdapters {
     /** The first stamp an adapter carried into the running EJB {@code @Asynchronous} method, else {@code null}. */
     public String carriedToAsynchronousCall() {
         for (ServerAdapter adapter : available) {
-            String stamp = adapter.carriedToAsynchronousCall();
+            CharSequence stamp = adapter.carriedToAsynchronousCall();
             if (stamp != null) {
-                return stamp;
+                return stamp.toString();
             }
         }
         return null;

@@ -28,7 +28,7 @@ public final class WildFlyAdapter implements ServerAdapter {
     static final String MDC_KEY = "attest.context";
 
     @Override
-    public void carryToAsynchronousCalls(String stamp) {
+    public void carryToAsynchronousCalls(CharSequence stamp) {
         try {
             if (stamp == null) {
                 MDC.remove(MDC_KEY);
@@ -41,9 +41,9 @@ public final class WildFlyAdapter implements ServerAdapter {
     }
 
     @Override
-    public String carriedToAsynchronousCall() {
+    public CharSequence carriedToAsynchronousCall() {
         try {
-            return MDC.get(MDC_KEY) instanceof String stamp ? stamp : null;
+            return MDC.get(MDC_KEY) instanceof CharSequence stamp ? stamp : null;
         } catch (LinkageError noLoggingApi) {
             return null;
         }

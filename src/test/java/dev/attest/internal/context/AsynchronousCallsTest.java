@@ -42,8 +42,8 @@ class AsynchronousCallsTest {
             }
 
             @Override
-            public void carryToAsynchronousCalls(String stamp) {
-                given.add(stamp);
+            public void carryToAsynchronousCalls(CharSequence stamp) {
+                given.add(stamp == null ? null : stamp.toString());
             }
 
             @Override
