@@ -87,7 +87,7 @@ public final class ContextStamp {
      * ({@code name=value&...}, values URL-encoded), or {@code null} if it has none of them.
      */
     public static String text(Scope scope) {
-        if (scope.actor() == null && scope.reason() == null && scope.correlationId() == null && scope.request() == null) {
+        if (scope.isEmpty()) {
             return null;
         }
         RequestInfo request = scope.request();
@@ -110,11 +110,13 @@ public final class ContextStamp {
      * has nothing to stamp.
      */
     static CharSequence deferredText(Scope scope) {
-        return scope.actor() == null && scope.reason() == null && scope.correlationId() == null && scope.request() == null
-                ? null : new Deferred(scope);
+        return scope.isEmpty() ? null : new Deferred(scope);
     }
 
-    /** A scope's stamp text, rendered on first use; the scope is immutable, so the text is the same whenever it is. */
+    /**
+     * A scope's stamp text, rendered on first use. The scope is immutable, so the text is the same whoever renders
+     * it: two threads rendering it at once (the caller and its asynchronous call) store equal strings.
+     */
     private static final class Deferred implements CharSequence {
 
         private final Scope scope;

@@ -148,4 +148,16 @@ class ContextStampTest {
         RequestInfo own = new RequestInfo("10.0.0.2", null, "GET", "/own", "own-1");
         assertEquals(own, ContextStamp.fromText("attestRequestId=r-1", BASE.withRequest(own)).request(), "a request in force stays");
     }
+
+    @Test
+    void deferredStampReadsAsTheTextOfItsScope() {
+        Scope scope = Scope.EMPTY.withActor(Actor.user("dora")).withReason("ticket & more").withCorrelationId("c-1")
+                .withRequest(new RequestInfo("10.0.0.1", "Mozilla/5.0 (X11)", "POST", "/pay", "r-1"));
+        CharSequence deferred = ContextStamp.deferredText(scope);
+        assertEquals(ContextStamp.text(scope), deferred.toString());
+        assertEquals(deferred.toString(), deferred.toString(), "rendered once, read alike");
+        assertEquals(deferred.toString().length(), deferred.length());
+        assertEquals(scope, ContextStamp.fromText(deferred.toString(), Scope.EMPTY));
+        assertNull(ContextStamp.deferredText(Scope.EMPTY), "an empty scope has no stamp");
+    }
 }
