@@ -54,7 +54,7 @@ class ActionOverheadBenchmarkIT {
     /**
      * Rounds before measuring: enough for the JIT's optimizing compiler (about 10,000 calls of a method) to have
      * compiled every form's path, as on a server that has been up for a while. After 1,500 rounds much of it still
-     * ran in the first tiers, and the interceptor alone measured 20 to 30 µs instead of the 4 to 8 µs it takes
+     * ran in the first tiers, and the interceptor alone measured 20 to 30 µs instead of the 3 to 8 µs it takes
      * once compiled.
      */
     private static final int WARM_UP = Integer.getInteger("bench.overhead.warm-up", 12_000);
