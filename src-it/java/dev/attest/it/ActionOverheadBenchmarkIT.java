@@ -47,10 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(ArquillianExtension.class)
 class ActionOverheadBenchmarkIT {
 
-    /**
-     * The test runs in the server: its sizes are the server's system properties, given with
-     * {@code -Dit.jvm-options="-Dbench.overhead.rounds=6000 -Dbench.overhead.http-seconds=10"}.
-     */
+    // The test runs in the server: its sizes are the server's system properties, given with
+    // -Dit.jvm-options="-Dbench.overhead.rounds=6000 -Dbench.overhead.http-seconds=10".
+
     /**
      * Rounds before measuring: enough for the JIT's optimizing compiler (about 10,000 calls of a method) to have
      * compiled every form's path, as on a server that has been up for a while. After 1,500 rounds much of it still

@@ -43,10 +43,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -283,11 +283,15 @@ class RetentionIT {
         List<RuntimeException> failures = new CopyOnWriteArrayList<>();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<?>> futures = new ArrayList<>();
+        // invoice numbers unique by construction: this run, the writer, its call
+        String numbers = "w" + System.nanoTime() + "-";
         for (int w = 0; w < 4; w++) {
+            String prefix = numbers + w + "-";
             futures.add(writers.submit(() -> {
-                while (purging.get()) {
+                for (int call = 0; purging.get(); call++) {
+                    String number = prefix + call;
                     try {
-                        AuditContext.runAs(Actor.user("writer"), () -> invoices.create(new Invoice("w" + System.nanoTime(), "ACME", BigDecimal.ONE)));
+                        AuditContext.runAs(Actor.user("writer"), () -> invoices.create(new Invoice(number, "ACME", BigDecimal.ONE)));
                         during.incrementAndGet();
                     } catch (RuntimeException e) {
                         failures.add(e);
