@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stamped context comes from outside: every value is checked before any of it is believed. */
@@ -155,7 +156,7 @@ class ContextStampTest {
                 .withRequest(new RequestInfo("10.0.0.1", "Mozilla/5.0 (X11)", "POST", "/pay", "r-1"));
         CharSequence deferred = ContextStamp.deferredText(scope);
         assertEquals(ContextStamp.text(scope), deferred.toString());
-        assertEquals(deferred.toString(), deferred.toString(), "rendered once, read alike");
+        assertSame(deferred.toString(), deferred.toString(), "rendered once, then the same text");
         assertEquals(deferred.toString().length(), deferred.length());
         assertEquals(scope, ContextStamp.fromText(deferred.toString(), Scope.EMPTY));
         assertNull(ContextStamp.deferredText(Scope.EMPTY), "an empty scope has no stamp");
