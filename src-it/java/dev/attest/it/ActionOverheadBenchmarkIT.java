@@ -56,16 +56,17 @@ class ActionOverheadBenchmarkIT {
      * ran in the first tiers, and the interceptor alone measured 20 to 30 µs instead of the 3 to 8 µs it takes
      * once compiled.
      */
-    private static final int WARM_UP = Integer.getInteger("bench.overhead.warm-up", 12_000);
-    private static final int ROUNDS = Integer.getInteger("bench.overhead.rounds", 3_000);
+    private static final int WARM_UP = size("bench.overhead.warm-up", 12_000, 0);
+    private static final int ROUNDS = size("bench.overhead.rounds", 3_000, 1);
     private static final int CLIENTS = 8;
-    private static final int HTTP_ROUNDS = Integer.getInteger("bench.overhead.http-rounds", 8);
+    /** Measured HTTP rounds; 0 runs the in-process phase alone. */
+    private static final int HTTP_ROUNDS = size("bench.overhead.http-rounds", 8, 0);
     /**
      * Rounds of HTTP calls before measuring, for the HTTP client's and server's code to be compiled too: the first
      * three rounds of a run without them came out at a third of the throughput of the later ones.
      */
-    private static final int HTTP_WARM_UP = Integer.getInteger("bench.overhead.http-warm-up", 3);
-    private static final long HTTP_SLOT_NANOS = Integer.getInteger("bench.overhead.http-seconds", 4) * 1_000_000_000L;
+    private static final int HTTP_WARM_UP = size("bench.overhead.http-warm-up", 3, 0);
+    private static final long HTTP_SLOT_NANOS = size("bench.overhead.http-seconds", 4, 1) * 1_000_000_000L;
     private static final long IN_PROCESS_ACCOUNT = CLIENTS + 1;
 
     /** The forms of the call, in the order they are printed. */
@@ -136,6 +137,10 @@ class ActionOverheadBenchmarkIT {
                 ratio(samples, Form.ATTEST, Form.ENVERS), ratio(samples, Form.ATTEST, Form.FLOOR),
                 ratio(samples, Form.ATTEST, Form.UNAUDITED));
 
+        if (HTTP_ROUNDS == 0) {
+            System.out.println("overhead: no HTTP phase (bench.overhead.http-rounds=0)");
+            return;
+        }
         Map<Form, double[]> perRound = overHttp();
         System.out.printf("overhead (%s, HTTP, %d BASIC clients, %d interleaved rounds of %d s per form after %d warm-up):%n",
                 database, CLIENTS, HTTP_ROUNDS, HTTP_SLOT_NANOS / 1_000_000_000L, HTTP_WARM_UP);
@@ -147,6 +152,21 @@ class ActionOverheadBenchmarkIT {
                 throughputRatio(perRound, Form.ATTEST, Form.ENVERS), throughputRatio(perRound, Form.ATTEST, Form.FLOOR),
                 throughputRatio(perRound, Form.FLOOR, Form.ENVERS), throughputRatio(perRound, Form.ATTEST, Form.UNAUDITED),
                 throughputRatio(perRound, Form.ENVERS, Form.UNAUDITED));
+    }
+
+    /** A size from a system property, refused at once when it is not a whole number of at least {@code least}. */
+    private static int size(String property, int defaultValue, int least) {
+        String value = System.getProperty(property);
+        int size;
+        try {
+            size = value == null ? defaultValue : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " must be a whole number, not '" + value + "'");
+        }
+        if (size < least) {
+            throw new IllegalArgumentException(property + " must be at least " + least + ", not " + size);
+        }
+        return size;
     }
 
     /**

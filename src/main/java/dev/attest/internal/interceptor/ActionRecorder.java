@@ -50,13 +50,13 @@ public class ActionRecorder {
      */
     public Object invoke(InvocationContext invocation) throws Exception {
         ActionMetadata action = metadata(invocation);
+        Instant start = Instant.now();
         Scope outer = Scope.current();
-        Scope scope = outer.correlationId() != null ? outer : outer.withCorrelationId(correlationId());
+        Scope scope = outer.correlationId() != null ? outer : outer.withCorrelationId(correlationId(start));
         Actor actor = callers.currentActor();
         Scope previous = Scope.enter(scope);
         try {
             TransactionBinding.bind(actor, scope);
-            Instant start = Instant.now();
             long started = System.nanoTime();
             Object result;
             try {
@@ -91,14 +91,15 @@ public class ActionRecorder {
     /**
      * The correlation id of an action that is not nested in another: the one of the transaction's earlier
      * actions when it joins a transaction that has some (sibling actions of one transaction share it, so each
-     * finds the revision Envers writes for the whole transaction), else a new one.
+     * finds the revision Envers writes for the whole transaction), else a new one, time-ordered from the action's
+     * start.
      */
-    private static String correlationId() {
+    private static String correlationId(Instant start) {
         TransactionBinding binding = TransactionBinding.current();
         if (binding != null && binding.scope().correlationId() != null) {
             return binding.scope().correlationId();
         }
-        return Ids.randomUuid();
+        return Ids.timeOrderedUuid(start.toEpochMilli());
     }
 
     private AuditRecord event(ActionMetadata action, InvocationContext invocation, Actor actor, Instant start,

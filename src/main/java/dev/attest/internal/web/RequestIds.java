@@ -16,6 +16,6 @@ public final class RequestIds {
     }
 
     public static String accept(String incoming) {
-        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.randomUuid();
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.timeOrderedUuid(System.currentTimeMillis());
     }
 }

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class RequestIdsTest {
 
-    /** Asserts {@code id} is a fresh random (version 4) UUID in its canonical form. */
+    /** Asserts {@code id} is a fresh time-ordered (version 7) UUID in its canonical form. */
     private static void assertFreshUuid(String id) {
         UUID uuid = UUID.fromString(id);
         assertEquals(uuid.toString(), id);
-        assertEquals(4, uuid.version());
+        assertEquals(7, uuid.version());
     }
 
     @Test
