@@ -1,5 +1,6 @@
 package dev.attest.bench;
 
+import dev.attest.internal.context.Ids;
 import dev.attest.internal.store.AuditEventEntity;
 import dev.attest.internal.store.EventIndexes;
 import jakarta.persistence.Index;
@@ -142,8 +143,9 @@ public final class QueryBenchmark {
                 boolean behalf = random.nextInt(50) == 0;
                 boolean failed = random.nextInt(20) == 0;
                 int invoice = random.nextInt(INVOICES * 5);
+                Instant occurred = START.plusSeconds(SPAN_SECONDS * i / EVENTS);
                 insert.setLong(1, i);
-                insert.setObject(2, java.time.OffsetDateTime.ofInstant(START.plusSeconds(SPAN_SECONDS * i / EVENTS), java.time.ZoneOffset.UTC));
+                insert.setObject(2, java.time.OffsetDateTime.ofInstant(occurred, java.time.ZoneOffset.UTC));
                 insert.setString(3, CATEGORIES[a]);
                 insert.setString(4, ACTIONS[a]);
                 insert.setString(5, failed ? "FAILURE" : "SUCCESS");
@@ -158,8 +160,9 @@ public final class QueryBenchmark {
                 insert.setString(14, "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0");
                 insert.setString(15, "POST");
                 insert.setString(16, "/app/api/invoices/" + invoice);
-                insert.setString(17, Long.toHexString(random.nextLong()));
-                insert.setString(18, Long.toHexString(random.nextLong()) + Long.toHexString(i));
+                // request and correlation ids as Attest makes them
+                insert.setString(17, Ids.timeOrderedUuid(occurred.toEpochMilli()));
+                insert.setString(18, Ids.timeOrderedUuid(occurred.toEpochMilli()));
                 insert.setLong(19, random.nextInt(200));
                 insert.setString(20, "{\"arguments\":{\"id\":" + invoice + ",\"comment\":\"checked by " + actor + "\"}}");
                 insert.setString(21, failed ? "java.lang.IllegalStateException" : null);
@@ -186,12 +189,13 @@ public final class QueryBenchmark {
             for (int r = 1; r <= REVISIONS; r++) {
                 int invoice = (r - 1) % INVOICES + 1;
                 int step = Math.min((r - 1) / INVOICES, perInvoice - 1);
+                Instant time = START.plusSeconds(SPAN_SECONDS * r / REVISIONS);
                 revision.setLong(1, r);
-                revision.setObject(2, java.time.OffsetDateTime.ofInstant(START.plusSeconds(SPAN_SECONDS * r / REVISIONS), java.time.ZoneOffset.UTC));
+                revision.setObject(2, java.time.OffsetDateTime.ofInstant(time, java.time.ZoneOffset.UTC));
                 revision.setString(3, "user-" + random.nextInt(ACTORS));
-                revision.setString(4, Long.toHexString(random.nextLong()));
+                revision.setString(4, Ids.timeOrderedUuid(time.toEpochMilli()));
                 revision.setString(5, "10.0.0." + random.nextInt(256));
-                revision.setString(6, Long.toHexString(random.nextLong()) + Long.toHexString(r));
+                revision.setString(6, Ids.timeOrderedUuid(time.toEpochMilli()));
                 revision.addBatch();
                 aud.setLong(1, invoice);
                 aud.setLong(2, r);
@@ -308,6 +312,9 @@ public final class QueryBenchmark {
                 + " and e.occurred_at < ?" + order);
         PreparedStatement deep = c.prepareStatement(page + after + order);
         PreparedStatement deepActor = c.prepareStatement(page + "(e.actor_id = ? or e.on_behalf_of_id = ?) and " + after + order);
+        PreparedStatement byCorrelation = c.prepareStatement(page + "e.correlation_id = ?" + order);
+        PreparedStatement byRequest = c.prepareStatement(page + "e.request_id = ?" + order);
+        PreparedStatement idsOf = c.prepareStatement("select correlation_id, request_id from attest_event where id = ?");
         PreparedStatement history = c.prepareStatement("select a.id, a.rev, a.revtype, a.number, a.customer, a.amount,"
                 + " a.status, r.revision_time, r.actor_type, r.actor_id, r.correlation_id, r.request_id, r.client_address"
                 + " from bench_invoice_aud a join attest_revision r on r.id = a.rev where a.id = ? order by a.rev");
@@ -346,6 +353,14 @@ public final class QueryBenchmark {
             deepActor.setString(2, actor);
             cursor(deepActor, 3, cursorTime, EVENTS / 10);
             return count(deepActor);
+        });
+        time("events of one correlation id", random -> {
+            byCorrelation.setString(1, idOf(idsOf, 1 + random.nextInt(EVENTS), 1));
+            return count(byCorrelation);
+        });
+        time("events of one request id", random -> {
+            byRequest.setString(1, idOf(idsOf, 1 + random.nextInt(EVENTS), 2));
+            return count(byRequest);
         });
         time("entity history (5 revisions with actor)", random -> {
             history.setLong(1, 1 + random.nextInt(INVOICES));
@@ -414,6 +429,15 @@ public final class QueryBenchmark {
             page.setObject(first + 1, time);
         }
         page.setLong(first + 2, id);
+    }
+
+    /** Column {@code column} of {@code ids} (correlation id, request id) for event {@code id}. */
+    private static String idOf(PreparedStatement ids, long id, int column) throws SQLException {
+        ids.setLong(1, id);
+        try (ResultSet rs = ids.executeQuery()) {
+            rs.next();
+            return rs.getString(column);
+        }
     }
 
     private static int count(PreparedStatement statement) throws SQLException {

@@ -2,6 +2,7 @@ package dev.attest.it.overhead;
 
 import dev.attest.AuditAction;
 import dev.attest.AuditTarget;
+import dev.attest.internal.context.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +12,10 @@ import org.hibernate.Session;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +36,15 @@ public class Payments {
             + "error_message, event_key, replaces_id) "
             + "values (?, 'ACTION', ?, 'SUCCESS', 'USER', ?, null, null, 'Account', ?, null, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null)";
 
+    /** The action of the events {@link #history} loads, apart from the ones the benchmark counts. */
+    public static final String HISTORY_ACTION = "bench.history";
+
+    private static final String HISTORY_INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
+            + "actor_type, actor_id, target_type, target_id, client_address, user_agent, http_method, http_path, "
+            + "request_id, correlation_id, duration_ms, details) "
+            + "values (?, 'ACTION', '" + HISTORY_ACTION + "', 'SUCCESS', 'USER', ?, 'Account', ?, '10.0.0.1', "
+            + "'Java-http-client/17', 'POST', '/overhead-benchmark/secured/pay', ?, ?, 0, ?)";
+
     private static final AtomicLong FLOOR_IDS = new AtomicLong();
 
     @PersistenceContext
@@ -43,6 +56,31 @@ public class Payments {
             em.persist(new PlainAccount(id));
             em.persist(new Account(id));
         }
+    }
+
+    /**
+     * Events {@code first} to {@code first + count - 1} of {@code total}, spread over the year before now, as Attest
+     * writes them (request and correlation ids included): the history an event table holds in production.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void history(long first, int count, long total) {
+        Instant now = Instant.now();
+        long span = Duration.ofDays(365).toMillis();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(HISTORY_INSERT)) {
+                for (long n = first; n < first + count; n++) {
+                    Instant occurred = now.minusMillis(span - span * n / total);
+                    insert.setObject(1, OffsetDateTime.ofInstant(occurred, ZoneOffset.UTC));
+                    insert.setString(2, "user-" + n % 1_000);
+                    insert.setString(3, Long.toString(n % 20_000));
+                    insert.setString(4, Ids.timeOrderedUuid(occurred.toEpochMilli()));
+                    insert.setString(5, Ids.timeOrderedUuid(occurred.toEpochMilli()));
+                    insert.setString(6, "{\"arguments\":{\"accountId\":" + n % 20_000 + "}}");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     public void unaudited(long accountId, BigDecimal amount, String reference) {
