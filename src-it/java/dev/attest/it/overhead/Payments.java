@@ -37,7 +37,7 @@ public class Payments {
             + "values (?, 'ACTION', ?, 'SUCCESS', 'USER', ?, null, null, 'Account', ?, null, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null)";
 
     /** The action of the events {@link #history} loads, apart from the ones the benchmark counts. */
-    public static final String HISTORY_ACTION = "bench.history";
+    private static final String HISTORY_ACTION = "bench.history";
 
     private static final String HISTORY_INSERT = "insert into attest_event (occurred_at, category, action, outcome, "
             + "actor_type, actor_id, target_type, target_id, client_address, user_agent, http_method, http_path, "

@@ -22,7 +22,7 @@ public final class Ids {
      */
     public static String timeOrderedUuid(long epochMillis) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (epochMillis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long high = ((epochMillis & 0xFFFF_FFFF_FFFFL) << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low).toString();
     }

@@ -16,6 +16,7 @@ public final class RequestIds {
     }
 
     public static String accept(String incoming) {
-        return incoming != null && VALID.matcher(incoming).matches() ? incoming : Ids.timeOrderedUuid(System.currentTimeMillis());
+        return incoming != null && VALID.matcher(incoming).matches() ? incoming
+                : Ids.timeOrderedUuid(System.currentTimeMillis());
     }
 }
