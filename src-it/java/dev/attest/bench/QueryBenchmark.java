@@ -354,6 +354,7 @@ public final class QueryBenchmark {
             cursor(deepActor, 3, cursorTime, EVENTS / 10);
             return count(deepActor);
         });
+        // each run first reads a random event's ids by its key (as the cursor pages read their cursor's time)
         time("events of one correlation id", random -> {
             byCorrelation.setString(1, idOf(idsOf, 1 + random.nextInt(EVENTS), 1));
             return count(byCorrelation);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +59,10 @@ class ActionEventIT {
         assertEquals("Invoice", event.targetType());
         assertEquals(String.valueOf(invoice.getId()), event.targetId(), "the id generated inside the action");
         assertEquals(ActorType.ANONYMOUS, event.actor().type());
-        assertNotNull(event.correlationId());
+        UUID correlation = UUID.fromString(event.correlationId());
+        assertEquals(7, correlation.version(), "a time-ordered correlation id: " + correlation);
+        assertEquals(event.occurredAt().toEpochMilli(), correlation.getMostSignificantBits() >>> 16,
+                "the correlation id leads with the action's start");
         assertNotNull(event.durationMillis());
         assertTrue(event.details().contains("\"entity\":\"Invoice\""), event.details());
         assertNull(event.errorType());

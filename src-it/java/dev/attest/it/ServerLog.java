@@ -4,22 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The server log of the server the suite runs in, read from a mark so earlier runs cannot answer for this one. A
- * log rotated since the mark (Payara renames {@code server.log} at 2 MB, WildFly at midnight) is read on from the
- * mark in the rotated file, then the new log from its start.
+ * log rotated since the mark (Payara renames {@code server.log} at 2 MB, WildFly at midnight) is told by its file
+ * identity, not its length: the file that was marked is read on from the mark under its new name, then the new log.
  */
 final class ServerLog {
 
     private final Path log;
+    private final Object file;
     private final long start;
 
-    private ServerLog(Path log, long start) {
+    private ServerLog(Path log, Object file, long start) {
         this.log = log;
+        this.file = file;
         this.start = start;
     }
 
@@ -30,7 +33,7 @@ final class ServerLog {
 
     /** Marks the current end of {@code log}. */
     static ServerLog mark(Path log) {
-        return new ServerLog(log, text(log).length());
+        return new ServerLog(log, identity(log), text(log).length());
     }
 
     /** Whether the log written since the mark contains {@code fragment}. */
@@ -40,28 +43,29 @@ final class ServerLog {
 
     /** What the log received since the mark. */
     String sinceMark() {
-        String current = text(log);
-        if (current.length() >= start) {
-            return current.substring((int) start);
+        if (file == null || Objects.equals(file, identity(log))) {
+            return after(text(log));
         }
-        String rotated = rotated().map(ServerLog::text).orElse("");
-        return (rotated.length() >= start ? rotated.substring((int) start) : "") + current;
+        return renamed().map(marked -> after(text(marked))).orElse("") + text(log);
     }
 
-    /** The newest file beside the log whose name starts with the log's: the log as it was renamed. */
-    private Optional<Path> rotated() {
-        String name = log.getFileName().toString();
+    private String after(String text) {
+        return text.length() >= start ? text.substring((int) start) : text;
+    }
+
+    /** The marked file under the name the server gave it when it started a new log. */
+    private Optional<Path> renamed() {
         try (Stream<Path> files = Files.list(log.getParent())) {
-            return files.filter(file -> file.getFileName().toString().startsWith(name) && !file.equals(log))
-                    .max(Comparator.comparingLong(ServerLog::modified));
+            return files.filter(candidate -> file.equals(identity(candidate))).findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static long modified(Path file) {
+    /** The file system's identity of the file at {@code path} (device and inode), or {@code null}. */
+    private static Object identity(Path path) {
         try {
-            return Files.getLastModifiedTime(file).toMillis();
+            return Files.exists(path) ? Files.readAttributes(path, BasicFileAttributes.class).fileKey() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,11 +70,12 @@ public class Payments {
             try (PreparedStatement insert = connection.prepareStatement(HISTORY_INSERT)) {
                 for (long n = first; n < first + count; n++) {
                     Instant occurred = now.minusMillis(span - span * n / total);
+                    long millis = occurred.toEpochMilli();
                     insert.setObject(1, OffsetDateTime.ofInstant(occurred, ZoneOffset.UTC));
                     insert.setString(2, "user-" + n % 1_000);
                     insert.setString(3, Long.toString(n % 20_000));
-                    insert.setString(4, Ids.timeOrderedUuid(occurred.toEpochMilli()));
-                    insert.setString(5, Ids.timeOrderedUuid(occurred.toEpochMilli()));
+                    insert.setString(4, Ids.timeOrderedUuid(millis));
+                    insert.setString(5, Ids.timeOrderedUuid(millis));
                     insert.setString(6, "{\"arguments\":{\"accountId\":" + n % 20_000 + "}}");
                     insert.addBatch();
                 }
